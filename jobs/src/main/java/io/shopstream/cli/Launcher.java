@@ -1,0 +1,82 @@
+package io.shopstream.cli;
+
+import io.shopstream.bundle.BundleException;
+import io.shopstream.planning.SqlProblemException;
+import io.shopstream.variables.UnknownProfileException;
+import io.shopstream.variables.UnknownVariableException;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The launcher's entry point once the bootstrap ({@link io.shopstream.bootstrap.Main}) has put Flink on the
+ * classpath. Turns every failure into a message that says what went wrong and what to do, with the stack trace
+ * only under {@code --verbose}.
+ */
+public final class Launcher {
+
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        int code = execute(args);
+        if (code != ExitCodes.OK || !ClusterContext.isFlinkRun()) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs a command line and returns its exit code; never exits the JVM (tests call this). */
+    public static int execute(String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        CommandLine commandLine = new CommandLine(new ShopStreamCommand());
+        commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> report(error, verbose));
+        return commandLine.execute(args);
+    }
+
+    private static int report(Exception error, boolean verbose) {
+        if (error instanceof SqlProblemException problems) {
+            problems.problems().forEach(System.err::println);
+            return ExitCodes.INVALID;
+        }
+        if (isUserError(error)) {
+            System.err.println("error: " + error.getMessage());
+            printTraceIf(verbose, error);
+            return ExitCodes.INVALID;
+        }
+        if (error instanceof LauncherException) {
+            System.err.println("error: " + error.getMessage());
+            printTraceIf(verbose, error);
+            return ExitCodes.FAILED;
+        }
+        System.err.println("error: " + describe(error));
+        if (verbose) {
+            error.printStackTrace();
+        } else {
+            System.err.println("(run again with --verbose for the stack trace)");
+        }
+        return ExitCodes.FAILED;
+    }
+
+    private static boolean isUserError(Exception error) {
+        return List.of(BundleException.class, UnknownProfileException.class, UnknownVariableException.class,
+                        InvalidInputException.class)
+                .stream()
+                .anyMatch(type -> type.isInstance(error));
+    }
+
+    private static void printTraceIf(boolean verbose, Exception error) {
+        if (verbose) {
+            error.printStackTrace();
+        }
+    }
+
+    /** The innermost cause that has something to say, with its type when the message alone is unclear. */
+    static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getName()
+                : cause.getClass().getSimpleName() + ": " + message;
+    }
+}

@@ -1,0 +1,47 @@
+package io.shopstream.planning;
+
+import io.shopstream.bundle.PipelineId;
+import io.shopstream.variables.Variables;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.table.api.config.TableConfigOptions;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * The Flink configuration every pipeline job runs with: its name ({@code <pipeline>@v<N>}), exactly-once
+ * checkpoints every {@code ${CHECKPOINT_INTERVAL}}, windows aligned to UTC, and the profile's {@code flink.*} options.
+ */
+public final class JobSettings {
+
+    public static final String CHECKPOINT_INTERVAL = "CHECKPOINT_INTERVAL";
+
+    private JobSettings() {}
+
+    public static Configuration forPipeline(PipelineId id, Variables variables) {
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.NAME, id.jobName());
+        configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval(variables));
+        configuration.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        // EPOCH_MILLIS reads window bounds as UTC; any other zone would shift every time column.
+        configuration.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
+        configuration.addAll(Configuration.fromMap(variables.profile().flinkOptions()));
+        configuration.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
+        return configuration;
+    }
+
+    public static Duration checkpointInterval(Variables variables) {
+        String value = variables.require(CHECKPOINT_INTERVAL);
+        try {
+            return TimeUtils.parseDuration(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(CHECKPOINT_INTERVAL + " = '" + value + "' in "
+                    + variables.profile().source() + " is not a duration (write e.g. '10 s' or '1 min')");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.shopstream.planning;
+
+import io.shopstream.bundle.PipelineFile;
+import io.shopstream.bundle.SqlBundle;
+import io.shopstream.sql.SqlScript;
+import io.shopstream.sql.Statement;
+import io.shopstream.sql.StatementSplitter;
+import io.shopstream.sql.SqlSyntaxException;
+import io.shopstream.variables.ResolvedStatement;
+import io.shopstream.variables.UnresolvedVariableException;
+import io.shopstream.variables.VariableResolver;
+import io.shopstream.variables.Variables;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.table.api.StatementSet;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.internal.TableEnvironmentInternal;
+import org.apache.flink.table.operations.Operation;
+import org.apache.flink.table.operations.SinkModifyOperation;
+
+/**
+ * Loads a pipeline into a table environment the way it will run: the bundle's functions, then its sources (tables
+ * before the views over them), then the pipeline file's statements, every one with its variables resolved. INSERTs
+ * are gathered into one statement set, so a pipeline is one job. The first error in a file stops its planning and is
+ * reported at its line and column.
+ */
+public final class PipelinePlanner {
+
+    private static final Pattern SET_STATEMENT =
+            Pattern.compile("(?is)SET\\s+'((?:[^']|'')+)'\\s*=\\s*'((?:[^']|'')*)'\\s*");
+
+    private final SqlBundle bundle;
+
+    public PipelinePlanner(SqlBundle bundle) {
+        this.bundle = bundle;
+    }
+
+    /**
+     * Plans one pipeline in {@code environment}, which must be fresh: each pipeline gets its own, so one pipeline's
+     * SET statements and temporary objects never leak into another.
+     *
+     * @param variables the pipeline's variables ({@link io.shopstream.variables.PipelineVariables#forPipeline})
+     */
+    public PlannedPipeline plan(TableEnvironment environment, PipelineFile pipeline, Variables variables) {
+        createSources(environment, variables);
+        StatementSet statementSet = environment.createStatementSet();
+        List<ResolvedStatement> inserts = new ArrayList<>();
+        List<SinkTable> sinks = new ArrayList<>();
+        Map<String, Statement> createdTables = new LinkedHashMap<>();
+        for (Statement statement : split(pipeline.script())) {
+            StatementKind kind = StatementKind.of(statement);
+            switch (kind) {
+                case SET:
+                    applySet(environment, statement, variables);
+                    break;
+                case CREATE_FUNCTION:
+                case CREATE_VIEW:
+                    execute(environment, statement, variables);
+                    break;
+                case CREATE_TABLE:
+                    Set<String> before = new HashSet<>(List.of(environment.listTables()));
+                    execute(environment, statement, variables);
+                    for (String table : environment.listTables()) {
+                        if (!before.contains(table)) {
+                            createdTables.put(table, statement);
+                        }
+                    }
+                    break;
+                case INSERT:
+                    inserts.add(addInsert(environment, statementSet, statement, variables, createdTables, sinks));
+                    break;
+                case STATEMENT_SET:
+                    for (Statement insert : StatementSplitter.innerStatements(statement)) {
+                        inserts.add(addInsert(environment, statementSet, insert, variables, createdTables, sinks));
+                    }
+                    break;
+                default:
+                    throw problemAt(statement, "a pipeline holds CREATE, SET and INSERT statements only, not "
+                            + describe(statement) + " (a pipeline's INSERTs always run together as one job)");
+            }
+        }
+        if (inserts.isEmpty()) {
+            throw new SqlProblemException(new SqlProblem(pipeline.script().name(),
+                    pipeline.script().positionOf(pipeline.script().text().length()),
+                    "pipeline " + pipeline.id() + " has no INSERT: nothing would run"));
+        }
+        List<SqlProblem> violations = SinkRules.check(sinks, variables, JobSettings.checkpointInterval(variables));
+        if (!violations.isEmpty()) {
+            throw new SqlProblemException(violations);
+        }
+        return new PlannedPipeline(pipeline.id(), statementSet, sinks, inserts);
+    }
+
+    /** Creates the bundle's functions and source tables and views in {@code environment}. */
+    public void createSources(TableEnvironment environment, Variables variables) {
+        List<Statement> statements = new ArrayList<>();
+        bundle.functions().ifPresent(functions -> {
+            for (Statement statement : split(functions)) {
+                if (StatementKind.of(statement) != StatementKind.CREATE_FUNCTION) {
+                    throw problemAt(statement, "functions.sql holds CREATE FUNCTION statements only, not "
+                            + describe(statement));
+                }
+                statements.add(statement);
+            }
+        });
+        List<Statement> sourceStatements = new ArrayList<>();
+        for (SqlScript source : bundle.sources()) {
+            for (Statement statement : split(source)) {
+                StatementKind kind = StatementKind.of(statement);
+                if (kind != StatementKind.CREATE_TABLE && kind != StatementKind.CREATE_VIEW
+                        && kind != StatementKind.CREATE_FUNCTION) {
+                    throw problemAt(statement, "sources hold CREATE TABLE and CREATE VIEW statements only, not "
+                            + describe(statement) + "; INSERTs belong in pipelines/");
+                }
+                sourceStatements.add(statement);
+            }
+        }
+        sourceStatements.sort(Comparator.comparingInt(statement -> StatementKind.of(statement).sourceOrder()));
+        statements.addAll(sourceStatements);
+        for (Statement statement : statements) {
+            execute(environment, statement, variables);
+        }
+    }
+
+    /** Runs a planning step that concerns the pipeline's INSERTs as a whole; its errors point at the first INSERT. */
+    static <T> T atInserts(List<ResolvedStatement> inserts, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (SqlProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SqlProblemException(SqlErrorTranslator.translate(e, inserts.get(0)));
+        }
+    }
+
+    /** Adds an INSERT to the statement set and records the table it writes. */
+    private ResolvedStatement addInsert(TableEnvironment environment, StatementSet statementSet, Statement insert,
+            Variables variables, Map<String, Statement> createdTables, List<SinkTable> sinks) {
+        ResolvedStatement resolved = resolve(insert, variables);
+        try {
+            statementSet.addInsertSql(resolved.text());
+            List<Operation> operations = ((TableEnvironmentInternal) environment).getParser().parse(resolved.text());
+            SinkModifyOperation sink = (SinkModifyOperation) operations.get(0);
+            String name = sink.getContextResolvedTable().getIdentifier().getObjectName();
+            Map<String, String> options = sink.getContextResolvedTable().getResolvedTable().getOptions();
+            sinks.add(new SinkTable(name, options, Optional.ofNullable(createdTables.get(name)), insert));
+            return resolved;
+        } catch (RuntimeException e) {
+            throw new SqlProblemException(SqlErrorTranslator.translate(e, resolved));
+        }
+    }
+
+    /**
+     * {@code SET 'key' = 'value';} sets a configuration option of this pipeline's job only (TableEnvironment's
+     * executeSql does not take SET: only the SQL client does).
+     */
+    private static void applySet(TableEnvironment environment, Statement statement, Variables variables) {
+        ResolvedStatement resolved = resolve(statement, variables);
+        Matcher matcher = SET_STATEMENT.matcher(resolved.text());
+        if (!matcher.matches()) {
+            throw problemAt(statement, "write SET as SET 'option.key' = 'value' (both quoted)");
+        }
+        String key = matcher.group(1).replace("''", "'");
+        String value = matcher.group(2).replace("''", "'");
+        try {
+            environment.getConfig().getConfiguration().setString(key, value);
+        } catch (RuntimeException e) {
+            throw new SqlProblemException(SqlErrorTranslator.translate(e, resolved));
+        }
+    }
+
+    private void execute(TableEnvironment environment, Statement statement, Variables variables) {
+        ResolvedStatement resolved = resolve(statement, variables);
+        try {
+            environment.executeSql(resolved.text());
+        } catch (RuntimeException e) {
+            throw new SqlProblemException(SqlErrorTranslator.translate(e, resolved));
+        }
+    }
+
+    private static ResolvedStatement resolve(Statement statement, Variables variables) {
+        try {
+            return VariableResolver.resolve(statement, variables);
+        } catch (UnresolvedVariableException e) {
+            throw new SqlProblemException(e.problems().stream()
+                    .map(p -> new SqlProblem(p.file(), p.position(), p.message()))
+                    .toList());
+        }
+    }
+
+    private static List<Statement> split(SqlScript script) {
+        try {
+            return StatementSplitter.split(script);
+        } catch (SqlSyntaxException e) {
+            throw new SqlProblemException(new SqlProblem(e.script().name(), e.position(), e.getMessage()));
+        }
+    }
+
+    private static SqlProblemException problemAt(Statement statement, String message) {
+        return new SqlProblemException(new SqlProblem(statement.script().name(), statement.position(), message));
+    }
+
+    private static String describe(Statement statement) {
+        List<String> words = statement.leadingWords();
+        return words.isEmpty() ? "this statement" : String.join(" ", words.subList(0, Math.min(2, words.size())));
+    }
+}
