@@ -1,5 +1,6 @@
 package io.shopstream.cli;
 
+import io.shopstream.bootstrap.Main;
 import io.shopstream.bundle.BundleException;
 import io.shopstream.planning.SqlProblemException;
 import io.shopstream.variables.UnknownProfileException;
@@ -18,9 +19,23 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        exitWithParent();
         int code = execute(args);
         if (code != ExitCodes.OK || !ClusterContext.isFlinkRun()) {
             System.exit(code);
+        }
+    }
+
+    /**
+     * Under {@code java -jar} the launcher runs in a child JVM of the bootstrap; should the bootstrap die without
+     * stopping it (kill -9), the launcher stops too instead of holding ports and a broker.
+     */
+    private static void exitWithParent() {
+        String parentPid = System.getProperty(Main.PARENT_PID_PROPERTY);
+        if (parentPid != null) {
+            ProcessHandle.of(Long.parseLong(parentPid)).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(() -> System.exit(ExitCodes.FAILED)),
+                    () -> System.exit(ExitCodes.FAILED));
         }
     }
 

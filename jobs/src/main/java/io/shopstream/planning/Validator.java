@@ -4,7 +4,6 @@ import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.sql.TextPosition;
 import io.shopstream.variables.PipelineVariables;
-import io.shopstream.variables.Profile;
 import io.shopstream.variables.UnknownVariableException;
 import io.shopstream.variables.Variables;
 import java.util.ArrayList;
@@ -12,6 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -33,15 +37,37 @@ public final class Validator {
 
     /** Problems found, in the order found, without repeats (a broken source shows up once, not per pipeline). */
     public List<SqlProblem> validate(List<PipelineFile> pipelines, List<String> profiles, Map<String, String> environment) {
-        Set<SqlProblem> problems = new LinkedHashSet<>();
+        List<Callable<List<SqlProblem>>> checks = new ArrayList<>();
         for (String profileName : profiles) {
-            Profile profile = bundle.profile(profileName);
-            Variables variables = Variables.of(profile, environment);
+            Variables variables = Variables.of(bundle.profile(profileName), environment);
             for (PipelineFile pipeline : pipelines) {
-                problems.addAll(validate(pipeline, variables));
+                checks.add(() -> validate(pipeline, variables));
             }
         }
-        return new ArrayList<>(problems);
+        // Planning is CPU-bound and every pipeline has its own environment: one thread per core cuts the wall time.
+        int threads = Math.max(1, Math.min(checks.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "validate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Set<SqlProblem> problems = new LinkedHashSet<>();
+            for (Future<List<SqlProblem>> result : executor.invokeAll(checks)) {
+                problems.addAll(result.get());
+            }
+            return new ArrayList<>(problems);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("validation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private List<SqlProblem> validate(PipelineFile pipeline, Variables profileVariables) {
