@@ -25,6 +25,7 @@ CREATE TABLE add_to_cart (
   'topic' = '${TOPIC_PREFIX}add_to_cart',
   'properties.bootstrap.servers' = '${KAFKA_BOOTSTRAP_SERVERS}',
   'properties.group.id' = '${CONSUMER_GROUP}',
+  'properties.client.id.prefix' = '${CONSUMER_GROUP}.add_to_cart',
   'properties.auto.offset.reset' = 'earliest',
   'scan.startup.mode' = '${SCAN_STARTUP_MODE}',
   'scan.bounded.mode' = '${SCAN_BOUNDED_MODE}',

@@ -22,6 +22,7 @@ CREATE TABLE page_view (
   'topic' = '${TOPIC_PREFIX}page_view',
   'properties.bootstrap.servers' = '${KAFKA_BOOTSTRAP_SERVERS}',
   'properties.group.id' = '${CONSUMER_GROUP}',
+  'properties.client.id.prefix' = '${CONSUMER_GROUP}.page_view',
   'properties.auto.offset.reset' = 'earliest',
   'scan.startup.mode' = '${SCAN_STARTUP_MODE}',
   'scan.bounded.mode' = '${SCAN_BOUNDED_MODE}',

@@ -24,6 +24,7 @@ CREATE TABLE product_view (
   'topic' = '${TOPIC_PREFIX}product_view',
   'properties.bootstrap.servers' = '${KAFKA_BOOTSTRAP_SERVERS}',
   'properties.group.id' = '${CONSUMER_GROUP}',
+  'properties.client.id.prefix' = '${CONSUMER_GROUP}.product_view',
   'properties.auto.offset.reset' = 'earliest',
   'scan.startup.mode' = '${SCAN_STARTUP_MODE}',
   'scan.bounded.mode' = '${SCAN_BOUNDED_MODE}',

@@ -27,6 +27,7 @@ CREATE TABLE purchase (
   'topic' = '${TOPIC_PREFIX}purchase',
   'properties.bootstrap.servers' = '${KAFKA_BOOTSTRAP_SERVERS}',
   'properties.group.id' = '${CONSUMER_GROUP}',
+  'properties.client.id.prefix' = '${CONSUMER_GROUP}.purchase',
   'properties.auto.offset.reset' = 'earliest',
   'scan.startup.mode' = '${SCAN_STARTUP_MODE}',
   'scan.bounded.mode' = '${SCAN_BOUNDED_MODE}',

@@ -151,6 +151,13 @@ public final class SqlBundle {
         return selected;
     }
 
+    /** The pipeline a reference names; for a bare name (every version) the latest version. */
+    public PipelineFile latest(String reference) {
+        return select(List.of(reference)).stream()
+                .max(java.util.Comparator.comparing(PipelineFile::id))
+                .orElseThrow();
+    }
+
     /** {@code tests/<pipeline name>/}: the golden test of a pipeline (input events and expected rows). */
     public Path testDirectory(String pipelineName) {
         return root.resolve("tests").resolve(pipelineName);

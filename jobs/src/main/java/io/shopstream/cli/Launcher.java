@@ -2,6 +2,9 @@ package io.shopstream.cli;
 
 import io.shopstream.bootstrap.Main;
 import io.shopstream.bundle.BundleException;
+import io.shopstream.events.EventsFileException;
+import io.shopstream.localstack.LocalStackException;
+import io.shopstream.localstack.PortTakenException;
 import io.shopstream.planning.SqlProblemException;
 import io.shopstream.variables.UnknownProfileException;
 import io.shopstream.variables.UnknownVariableException;
@@ -57,7 +60,8 @@ public final class Launcher {
             printTraceIf(verbose, error);
             return ExitCodes.INVALID;
         }
-        if (error instanceof LauncherException) {
+        if (error instanceof LauncherException || error instanceof LocalStackException
+                || error instanceof PortTakenException) {
             System.err.println("error: " + error.getMessage());
             printTraceIf(verbose, error);
             return ExitCodes.FAILED;
@@ -73,7 +77,7 @@ public final class Launcher {
 
     private static boolean isUserError(Exception error) {
         return List.of(BundleException.class, UnknownProfileException.class, UnknownVariableException.class,
-                        InvalidInputException.class)
+                        InvalidInputException.class, EventsFileException.class)
                 .stream()
                 .anyMatch(type -> type.isInstance(error));
     }

@@ -28,9 +28,9 @@ public final class JobSettings {
         configuration.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        // EPOCH_MILLIS reads window bounds as UTC; any other zone would shift every time column.
-        configuration.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
         configuration.addAll(Configuration.fromMap(variables.profile().flinkOptions()));
+        // Set after the profile's options, which may not change it: EPOCH_MILLIS reads window bounds as UTC, and any
+        // other zone would shift every time column.
         configuration.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
         return configuration;
     }

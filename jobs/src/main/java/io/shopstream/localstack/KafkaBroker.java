@@ -1,0 +1,257 @@
+package io.shopstream.localstack;
+
+import io.shopstream.bootstrap.JavaProcess;
+import io.shopstream.bootstrap.NestedRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real single-node Kafka broker (KRaft, {@code kafka_2.13} 3.9) in a child JVM on loopback. Its classpath is the
+ * {@code kafka-broker} runtime the bundle carries (Kafka's jars and Scala 2.13, kept apart from Flink's), its data
+ * and log live in one directory. Topics are created explicitly: the broker does not auto-create them, so a typo in a
+ * topic name fails loudly instead of producing into a new empty topic.
+ *
+ * <p>The broker stops when {@link #close()} is called, and also when this JVM dies, since it watches its stdin.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final String MAIN_CLASS = KafkaBrokerMain.class.getName();
+
+    private final Path directory;
+    private final int port;
+    private final int controllerPort;
+    private final String clusterId;
+    private Process process;
+
+    private KafkaBroker(Path directory, int port, int controllerPort, String clusterId) {
+        this.directory = directory;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.clusterId = clusterId;
+    }
+
+    /**
+     * Starts a broker keeping its data in {@code directory} and waits until it answers.
+     *
+     * @param port the client port, or 0 for a free one
+     */
+    public static KafkaBroker start(Path directory, int port) {
+        int clientPort = LocalPorts.claim(port, "Kafka broker, --kafka-port");
+        KafkaBroker broker = new KafkaBroker(directory, clientPort, LocalPorts.free(),
+                UUID.randomUUID().toString().replace("-", "").substring(0, 22));
+        broker.launch();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The broker's own log (its stdout and stderr): where to look when it misbehaves. */
+    public Path logFile() {
+        return directory.resolve("broker.log");
+    }
+
+    /** An admin client for this broker; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    /** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
+    public void createTopics(Set<String> topics, int partitions) {
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, partitions, (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new LocalStackException("could not create topics " + topics + ": " + e.getCause().getMessage(), e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("interrupted while creating topics", e);
+        } catch (TimeoutException e) {
+            throw new LocalStackException("the broker did not create topics " + topics + " within 30 s; see "
+                    + logFile(), e);
+        }
+    }
+
+    /** Stops the broker (a clean shutdown, then a kill if it hangs) and starts it again on the same ports and data. */
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void launch() {
+        try {
+            Files.createDirectories(directory);
+            Path config = writeConfig();
+            List<String> command = JavaProcess.of(MAIN_CLASS)
+                    .options(List.of("-Xms128m", "-Xmx768m", "-XX:+UseG1GC",
+                            "-Dlog4j2.configurationFile=" + writeLogConfig().toUri()))
+                    .classpath(copyMainClass())
+                    .classpath(NestedRuntime.named("kafka-broker", KafkaBroker.class.getClassLoader()).jars())
+                    .command(List.of(config.toString(), clusterId));
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new LocalStackException("could not start the Kafka broker: " + e.getMessage(), e);
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        Deadline deadline = Deadline.in(START_TIMEOUT);
+        try (Admin admin = admin()) {
+            boolean ready = deadline.until(() -> {
+                if (!process.isAlive()) {
+                    throw new LocalStackException("the Kafka broker exited with code " + process.exitValue()
+                            + " while starting:\n" + tail(logFile(), 15) + "\n(full log: " + logFile() + ")");
+                }
+                try {
+                    return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+                } catch (ExecutionException | TimeoutException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+            if (!ready) {
+                stop();
+                throw new LocalStackException("the Kafka broker did not answer within " + START_TIMEOUT.toSeconds()
+                        + " s; see " + logFile());
+            }
+        }
+    }
+
+    private void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Path writeConfig() throws IOException {
+        Properties config = new Properties();
+        config.setProperty("process.roles", "broker,controller");
+        config.setProperty("node.id", "1");
+        config.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        config.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        config.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        config.setProperty("controller.listener.names", "CONTROLLER");
+        config.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        config.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.setProperty("log.dirs", directory.resolve("data").toString());
+        config.setProperty("auto.create.topics.enable", "false");
+        config.setProperty("num.partitions", "3");
+        // One broker: internal topics cannot have more than one replica, and need few partitions.
+        config.setProperty("offsets.topic.replication.factor", "1");
+        config.setProperty("offsets.topic.num.partitions", "3");
+        config.setProperty("transaction.state.log.replication.factor", "1");
+        config.setProperty("transaction.state.log.min.isr", "1");
+        config.setProperty("transaction.state.log.num.partitions", "3");
+        config.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Kafka's default maximum, stated so the sinks' transaction timeouts are checked against a known value.
+        config.setProperty("transaction.max.timeout.ms", "900000");
+        config.setProperty("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        Path file = directory.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            config.store(out, "ShopStream embedded Kafka broker");
+        }
+        return file;
+    }
+
+    private Path writeLogConfig() throws IOException {
+        Path file = directory.resolve("log4j2.properties");
+        Files.writeString(file, String.join("\n",
+                "appender.out.type = Console",
+                "appender.out.name = out",
+                "appender.out.layout.type = PatternLayout",
+                "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5p %c{1} - %m%n",
+                "rootLogger.level = WARN",
+                "rootLogger.appenderRef.out.ref = out",
+                "logger.server.name = kafka.server.KafkaRaftServer",
+                "logger.server.level = INFO",
+                ""));
+        return file;
+    }
+
+    /** The broker's main class, alone in a directory: the rest of the bundle must not shadow Kafka's classes. */
+    private Path copyMainClass() throws IOException {
+        String resource = MAIN_CLASS.replace('.', '/') + ".class";
+        Path classes = directory.resolve("classes");
+        Path target = classes.resolve(resource);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the bundle");
+            }
+            Files.write(target, in.readAllBytes());
+        }
+        return classes;
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", new ArrayList<>(all.subList(Math.max(0, all.size() - lines), all.size())));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka broker at " + bootstrapServers() + Optional.ofNullable(process).map(p -> " (pid " + p.pid() + ")")
+                .orElse("");
+    }
+}

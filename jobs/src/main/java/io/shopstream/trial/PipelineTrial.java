@@ -1,0 +1,186 @@
+package io.shopstream.trial;
+
+import io.shopstream.bundle.PipelineFile;
+import io.shopstream.bundle.SqlBundle;
+import io.shopstream.events.Event;
+import io.shopstream.events.EventType;
+import io.shopstream.events.EventsFile;
+import io.shopstream.events.KafkaEventWriter;
+import io.shopstream.localstack.EmbeddedFlinkCluster;
+import io.shopstream.localstack.KafkaBroker;
+import io.shopstream.localstack.LocalStackException;
+import io.shopstream.output.OutputRecord;
+import io.shopstream.output.OutputTopicReader;
+import io.shopstream.planning.PlannedPipeline;
+import io.shopstream.planning.SinkTable;
+import io.shopstream.submitting.FlinkTarget;
+import io.shopstream.submitting.PipelineSubmitter;
+import io.shopstream.submitting.SubmittedPipeline;
+import io.shopstream.variables.Variables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs one pipeline's real SQL over a file of events, end to end and bounded: a fresh Kafka broker receives the
+ * events on the source topics, the pipeline runs on an embedded Flink cluster with its exactly-once sinks until it
+ * has read everything in the topics, and the output topics are read back with read_committed.
+ *
+ * <p>Only what makes the run bounded and local differs from production: the broker address, reading from the
+ * earliest to the latest offset, and a one-second checkpoint interval so results commit promptly.
+ */
+public final class PipelineTrial {
+
+    /** What a trial changes in the profile's variables, and nothing else. */
+    static Map<String, String> trialOverrides(String bootstrapServers) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "SCAN_STARTUP_MODE", "earliest-offset",
+                "SCAN_BOUNDED_MODE", "latest-offset",
+                "CHECKPOINT_INTERVAL", "1 s");
+    }
+
+    private static final int SLOTS = 4;
+
+    private final SqlBundle bundle;
+    private final Variables variables;
+    private final int partitions;
+    private final Duration timeout;
+    private final Consumer<String> progress;
+
+    /**
+     * @param partitions partitions of every topic the trial creates
+     * @param timeout how long the pipeline may run
+     */
+    public PipelineTrial(SqlBundle bundle, Variables variables, int partitions, Duration timeout,
+            Consumer<String> progress) {
+        this.bundle = bundle;
+        this.variables = variables;
+        this.partitions = partitions;
+        this.timeout = timeout;
+        this.progress = progress;
+    }
+
+    public List<TrialOutput> run(PipelineFile pipeline, Path eventsFile) {
+        List<Event> events = EventsFile.read(eventsFile);
+        progress.accept("Read " + events.size() + " events from " + eventsFile + "; starting Kafka and Flink...");
+        Path workDirectory = createWorkDirectory();
+        CompletableFuture<KafkaBroker> starting =
+                CompletableFuture.supplyAsync(() -> KafkaBroker.start(workDirectory.resolve("kafka"), 0));
+        try (EmbeddedFlinkCluster flink = EmbeddedFlinkCluster.start(0, SLOTS);
+                KafkaBroker kafka = join(starting)) {
+            return run(pipeline, events, kafka, flink);
+        } finally {
+            starting.thenAccept(KafkaBroker::close);
+            deleteRecursively(workDirectory);
+        }
+    }
+
+    private List<TrialOutput> run(PipelineFile pipeline, List<Event> events, KafkaBroker kafka,
+            EmbeddedFlinkCluster flink) {
+        Variables trialVariables = variables.with(trialOverrides(kafka.bootstrapServers()));
+        String topicPrefix = trialVariables.require("TOPIC_PREFIX");
+        PipelineSubmitter submitter =
+                new PipelineSubmitter(bundle, trialVariables, FlinkTarget.rest(flink.restAddress()));
+        PlannedPipeline planned = submitter.prepare(pipeline);
+        Set<String> topics = new LinkedHashSet<>();
+        Arrays.stream(EventType.values()).map(type -> type.topic(topicPrefix)).forEach(topics::add);
+        planned.sinks().stream().map(PipelineTrial::topicOf).forEach(topics::add);
+        kafka.createTopics(topics, partitions);
+
+        try (KafkaEventWriter writer = new KafkaEventWriter(kafka.bootstrapServers(), topicPrefix)) {
+            events.forEach(writer::write);
+            writer.flush();
+        }
+        progress.accept("Wrote " + events.size() + " events to " + kafka.bootstrapServers() + "; running "
+                + pipeline.id().jobName() + " (Flink dashboard: " + flink.restAddress() + ")...");
+
+        SubmittedPipeline job = submitter.submit(planned);
+        awaitFinished(job);
+
+        List<TrialOutput> outputs = new ArrayList<>();
+        try (OutputTopicReader reader = new OutputTopicReader(kafka.bootstrapServers())) {
+            for (SinkTable sink : job.sinks()) {
+                String topic = topicOf(sink);
+                List<OutputRecord> records = reader.readAll(topic, Duration.ofSeconds(60));
+                List<String> rows = sink.isUpsert() ? OutputTopicReader.finalValuesByKey(records)
+                        : records.stream().flatMap(record -> record.value().stream()).toList();
+                outputs.add(new TrialOutput(sink, topic, rows.stream().sorted(Comparator.naturalOrder()).toList()));
+                progress.accept(sink.name() + ": " + records.size() + " committed records in " + topic + ", "
+                        + rows.size() + " rows" + (sink.isUpsert() ? " (final row per key)" : ""));
+            }
+        }
+        return outputs;
+    }
+
+    private void awaitFinished(SubmittedPipeline job) {
+        try {
+            job.job().getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            job.job().cancel();
+            throw new LocalStackException(job.id().jobName() + " did not finish within " + timeout.toSeconds()
+                    + " s (raise --timeout, or check that its sources are bounded)");
+        } catch (ExecutionException e) {
+            throw new LocalStackException(job.id().jobName() + " failed: " + rootMessage(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("interrupted while " + job.id().jobName() + " was running", e);
+        }
+    }
+
+    private static String topicOf(SinkTable sink) {
+        return sink.topic().orElseThrow(() -> new LocalStackException("sink " + sink.name()
+                + " has no 'topic' option: a trial reads its output from Kafka"));
+    }
+
+    private static KafkaBroker join(CompletableFuture<KafkaBroker> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static Path createWorkDirectory() {
+        try {
+            return Files.createTempDirectory("shopstream-try-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a temporary directory", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary directory is harmless; the trial's result is what matters.
+        }
+    }
+}
