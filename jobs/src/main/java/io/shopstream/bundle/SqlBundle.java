@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -156,6 +157,16 @@ public final class SqlBundle {
         return select(List.of(reference)).stream()
                 .max(java.util.Comparator.comparing(PipelineFile::id))
                 .orElseThrow();
+    }
+
+    /** The latest version of every pipeline: what runs when no pipeline is named. */
+    public List<PipelineFile> latestVersions() {
+        Map<String, PipelineFile> latest = new TreeMap<>();
+        for (PipelineFile pipeline : pipelines()) {
+            latest.merge(pipeline.id().name(), pipeline,
+                    (a, b) -> a.id().compareTo(b.id()) >= 0 ? a : b);
+        }
+        return new ArrayList<>(latest.values());
     }
 
     /** {@code tests/<pipeline name>/}: the golden test of a pipeline (input events and expected rows). */

@@ -51,7 +51,8 @@ public final class PipelinePlanner {
      * @param variables the pipeline's variables ({@link io.shopstream.variables.PipelineVariables#forPipeline})
      */
     public PlannedPipeline plan(TableEnvironment environment, PipelineFile pipeline, Variables variables) {
-        createSources(environment, variables);
+        TableDefinitions definitions = new TableDefinitions();
+        createSources(environment, variables, definitions);
         StatementSet statementSet = environment.createStatementSet();
         List<ResolvedStatement> inserts = new ArrayList<>();
         List<SinkTable> sinks = new ArrayList<>();
@@ -64,23 +65,19 @@ public final class PipelinePlanner {
                     break;
                 case CREATE_FUNCTION:
                 case CREATE_VIEW:
-                    execute(environment, statement, variables);
-                    break;
                 case CREATE_TABLE:
-                    Set<String> before = new HashSet<>(List.of(environment.listTables()));
-                    execute(environment, statement, variables);
-                    for (String table : environment.listTables()) {
-                        if (!before.contains(table)) {
-                            createdTables.put(table, statement);
-                        }
+                    for (String table : execute(environment, statement, variables, definitions)) {
+                        createdTables.put(table, statement);
                     }
                     break;
                 case INSERT:
-                    inserts.add(addInsert(environment, statementSet, statement, variables, createdTables, sinks));
+                    inserts.add(addInsert(environment, statementSet, statement, variables, createdTables, sinks,
+                            definitions));
                     break;
                 case STATEMENT_SET:
                     for (Statement insert : StatementSplitter.innerStatements(statement)) {
-                        inserts.add(addInsert(environment, statementSet, insert, variables, createdTables, sinks));
+                        inserts.add(addInsert(environment, statementSet, insert, variables, createdTables, sinks,
+                                definitions));
                     }
                     break;
                 default:
@@ -97,11 +94,15 @@ public final class PipelinePlanner {
         if (!violations.isEmpty()) {
             throw new SqlProblemException(violations);
         }
-        return new PlannedPipeline(pipeline.id(), statementSet, sinks, inserts);
+        return new PlannedPipeline(pipeline.id(), statementSet, sinks, inserts, definitions);
     }
 
     /** Creates the bundle's functions and source tables and views in {@code environment}. */
     public void createSources(TableEnvironment environment, Variables variables) {
+        createSources(environment, variables, new TableDefinitions());
+    }
+
+    private void createSources(TableEnvironment environment, Variables variables, TableDefinitions definitions) {
         List<Statement> statements = new ArrayList<>();
         bundle.functions().ifPresent(functions -> {
             for (Statement statement : split(functions)) {
@@ -127,24 +128,28 @@ public final class PipelinePlanner {
         sourceStatements.sort(Comparator.comparingInt(statement -> StatementKind.of(statement).sourceOrder()));
         statements.addAll(sourceStatements);
         for (Statement statement : statements) {
-            execute(environment, statement, variables);
+            execute(environment, statement, variables, definitions);
         }
     }
 
-    /** Runs a planning step that concerns the pipeline's INSERTs as a whole; its errors point at the first INSERT. */
-    static <T> T atInserts(List<ResolvedStatement> inserts, Supplier<T> step) {
+    /**
+     * Runs a planning step that concerns the pipeline's INSERTs as a whole; its errors point at the table they are
+     * about, else at the first INSERT.
+     */
+    static <T> T atInserts(List<ResolvedStatement> inserts, TableDefinitions definitions, Supplier<T> step) {
         try {
             return step.get();
         } catch (SqlProblemException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new SqlProblemException(SqlErrorTranslator.translate(e, inserts.get(0)));
+            throw new SqlProblemException(definitions.translate(e, inserts.get(0)));
         }
     }
 
     /** Adds an INSERT to the statement set and records the table it writes. */
     private ResolvedStatement addInsert(TableEnvironment environment, StatementSet statementSet, Statement insert,
-            Variables variables, Map<String, Statement> createdTables, List<SinkTable> sinks) {
+            Variables variables, Map<String, Statement> createdTables, List<SinkTable> sinks,
+            TableDefinitions definitions) {
         ResolvedStatement resolved = resolve(insert, variables);
         try {
             statementSet.addInsertSql(resolved.text());
@@ -155,7 +160,7 @@ public final class PipelinePlanner {
             sinks.add(new SinkTable(name, options, Optional.ofNullable(createdTables.get(name)), insert));
             return resolved;
         } catch (RuntimeException e) {
-            throw new SqlProblemException(SqlErrorTranslator.translate(e, resolved));
+            throw new SqlProblemException(definitions.translate(e, resolved));
         }
     }
 
@@ -178,13 +183,24 @@ public final class PipelinePlanner {
         }
     }
 
-    private void execute(TableEnvironment environment, Statement statement, Variables variables) {
+    /** Executes a CREATE statement and returns the tables it created. */
+    private static List<String> execute(TableEnvironment environment, Statement statement, Variables variables,
+            TableDefinitions definitions) {
         ResolvedStatement resolved = resolve(statement, variables);
+        Set<String> before = new HashSet<>(List.of(environment.listTables()));
         try {
             environment.executeSql(resolved.text());
         } catch (RuntimeException e) {
-            throw new SqlProblemException(SqlErrorTranslator.translate(e, resolved));
+            throw new SqlProblemException(definitions.translate(e, resolved));
         }
+        List<String> created = new ArrayList<>();
+        for (String table : environment.listTables()) {
+            if (!before.contains(table)) {
+                created.add(table);
+                definitions.define(table, resolved);
+            }
+        }
+        return created;
     }
 
     private static ResolvedStatement resolve(Statement statement, Variables variables) {

@@ -13,12 +13,15 @@ public final class PlannedPipeline {
     private final StatementSet statementSet;
     private final List<SinkTable> sinks;
     private final List<ResolvedStatement> inserts;
+    private final TableDefinitions definitions;
 
-    PlannedPipeline(PipelineId id, StatementSet statementSet, List<SinkTable> sinks, List<ResolvedStatement> inserts) {
+    PlannedPipeline(PipelineId id, StatementSet statementSet, List<SinkTable> sinks, List<ResolvedStatement> inserts,
+            TableDefinitions definitions) {
         this.id = id;
         this.statementSet = statementSet;
         this.sinks = List.copyOf(sinks);
         this.inserts = List.copyOf(inserts);
+        this.definitions = definitions;
     }
 
     public PipelineId id() {
@@ -31,11 +34,11 @@ public final class PlannedPipeline {
 
     /** Runs the optimizer over the whole pipeline: catches what only planning sees (updates into an append sink). */
     public String explain() {
-        return PipelinePlanner.atInserts(inserts, statementSet::explain);
+        return PipelinePlanner.atInserts(inserts, definitions, statementSet::explain);
     }
 
     /** Submits the pipeline as one job to the environment's cluster. */
     public TableResult execute() {
-        return PipelinePlanner.atInserts(inserts, statementSet::execute);
+        return PipelinePlanner.atInserts(inserts, definitions, statementSet::execute);
     }
 }

@@ -137,13 +137,7 @@ final class SqlErrorTranslator {
      */
     private static TextPosition positionOfQuotedWord(String message, ResolvedStatement statement) {
         String original = statement.statement().text();
-        Matcher quoted = QUOTED.matcher(message);
-        while (quoted.find()) {
-            int at = original.indexOf("'" + quoted.group(1) + "'");
-            if (at >= 0) {
-                return statement.statement().positionOf(at);
-            }
-        }
+        // Option names listed one per line ("Unsupported options:") are the most precise culprits.
         for (String line : message.split("\n")) {
             String word = line.strip();
             if (word.matches("[a-z][a-z0-9.-]+")) {
@@ -151,6 +145,13 @@ final class SqlErrorTranslator {
                 if (at >= 0) {
                     return statement.statement().positionOf(at);
                 }
+            }
+        }
+        Matcher quoted = QUOTED.matcher(message);
+        while (quoted.find()) {
+            int at = original.indexOf("'" + quoted.group(1) + "'");
+            if (at >= 0) {
+                return statement.statement().positionOf(at);
             }
         }
         return statement.statement().position();

@@ -92,7 +92,11 @@ public final class PipelineTrial {
         }
     }
 
-    private List<TrialOutput> run(PipelineFile pipeline, List<Event> events, KafkaBroker kafka,
+    /**
+     * Runs the trial on a broker and cluster that are already up. Topics are created when missing; a shared broker
+     * needs a {@code TOPIC_PREFIX} of the trial's own in the variables, or events of earlier trials are read too.
+     */
+    public List<TrialOutput> run(PipelineFile pipeline, List<Event> events, KafkaBroker kafka,
             EmbeddedFlinkCluster flink) {
         Variables trialVariables = variables.with(trialOverrides(kafka.bootstrapServers()));
         String topicPrefix = trialVariables.require("TOPIC_PREFIX");

@@ -1,0 +1,54 @@
+package io.shopstream.it;
+
+import io.shopstream.localstack.EmbeddedFlinkCluster;
+import io.shopstream.localstack.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real Kafka broker and one Flink MiniCluster for every integration test of this JVM: starting them takes seconds,
+ * and tests stay apart through topic prefixes of their own ({@link #uniquePrefix}). Stopped when the JVM exits.
+ */
+final class SharedStack {
+
+    private static final AtomicInteger PREFIXES = new AtomicInteger();
+    private static SharedStack instance;
+
+    final KafkaBroker kafka;
+    final EmbeddedFlinkCluster flink;
+
+    private SharedStack(KafkaBroker kafka, EmbeddedFlinkCluster flink) {
+        this.kafka = kafka;
+        this.flink = flink;
+    }
+
+    static synchronized SharedStack get() {
+        if (instance == null) {
+            Path directory = temporaryDirectory();
+            KafkaBroker kafka = KafkaBroker.start(directory.resolve("kafka"), 0);
+            EmbeddedFlinkCluster flink = EmbeddedFlinkCluster.start(0, 8);
+            instance = new SharedStack(kafka, flink);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                flink.close();
+                kafka.close();
+            }, "stop-shared-stack"));
+        }
+        return instance;
+    }
+
+    /** A topic prefix no other test of this JVM uses, e.g. {@code t3-golden-}. */
+    static String uniquePrefix(String purpose) {
+        return "t" + PREFIXES.incrementAndGet() + "-" + purpose + "-";
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("shopstream-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
