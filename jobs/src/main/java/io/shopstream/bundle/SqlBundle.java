@@ -76,9 +76,9 @@ public final class SqlBundle {
                 } catch (FileSystemAlreadyExistsException alreadyOpen) {
                     jar = FileSystems.getFileSystem(uri);
                 }
-                return new SqlBundle(jar.getPath("/" + BUNDLED_RESOURCE), "<bundled>");
+                return new SqlBundle(jar.getPath("/" + BUNDLED_RESOURCE), "shopstream.jar!/sql");
             }
-            return new SqlBundle(Path.of(uri).getParent(), "<bundled>");
+            return new SqlBundle(Path.of(uri).getParent(), "shopstream.jar!/sql");
         } catch (URISyntaxException | IOException e) {
             throw new BundleException("cannot open the SQL bundled in the jar: " + e.getMessage());
         }
