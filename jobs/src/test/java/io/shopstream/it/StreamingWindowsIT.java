@@ -1,0 +1,100 @@
+package io.shopstream.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shopstream.bundle.SqlBundle;
+import io.shopstream.events.Event;
+import io.shopstream.events.EventType;
+import io.shopstream.events.KafkaEventWriter;
+import io.shopstream.localstack.Deadline;
+import io.shopstream.output.OutputTopicReader;
+import io.shopstream.submitting.FlinkTarget;
+import io.shopstream.submitting.PipelineSubmitter;
+import io.shopstream.submitting.SubmittedPipeline;
+import io.shopstream.variables.Variables;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.flink.api.common.JobStatus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pipeline submitted the way {@code run} submits it, unbounded, on a real broker: a window closes and its row is
+ * committed while most partitions and three of the four topics never receive an event, because every source
+ * declares an idle timeout. Without it the empty partitions would hold the watermark back forever.
+ */
+class StreamingWindowsIT {
+
+    private static final Instant MINUTE = Instant.parse("2026-11-23T10:15:00Z");
+
+    @Test
+    void aWindowClosesAndCommitsWhileEmptyPartitionsAndTopicsStayIdle() throws Exception {
+        SharedStack stack = SharedStack.get();
+        String prefix = SharedStack.uniquePrefix("streaming");
+        SqlBundle bundle = SqlBundle.at(Path.of("..", "sql"));
+        Variables variables = Variables.of(bundle.profile("local"), Map.of()).with(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
+                "TOPIC_PREFIX", prefix,
+                "SCAN_STARTUP_MODE", "earliest-offset",
+                "SCAN_BOUNDED_MODE", "unbounded",
+                "SOURCE_IDLE_TIMEOUT", "1 s",
+                "CHECKPOINT_INTERVAL", "1 s"));
+        String output = prefix + "active_users_1m_v1";
+        Set<String> topics = new LinkedHashSet<>();
+        Arrays.stream(EventType.values()).map(type -> type.topic(prefix)).forEach(topics::add);
+        topics.add(output);
+        stack.kafka.createTopics(topics, 3);
+
+        PipelineSubmitter submitter =
+                new PipelineSubmitter(bundle, variables, FlinkTarget.rest(stack.flink.restAddress()));
+        SubmittedPipeline job = submitter.submit(bundle.latest("active_users_1m"));
+        try {
+            assertThat(job.id().jobName()).isEqualTo("active_users_1m@v1");
+            try (KafkaEventWriter writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), prefix)) {
+                // One session, so one partition of one topic: the other eleven partitions stay empty.
+                writer.write(pageView("u1", MINUTE.plusSeconds(1), 1));
+                writer.write(pageView("u2", MINUTE.plusSeconds(20), 2));
+                writer.write(pageView("u3", MINUTE.plusSeconds(59), 3));
+                writer.write(pageView("u1", MINUTE.plusSeconds(58), 4));
+                // Moves the watermark (event time - 5 s) past the first window's end; its own window stays open.
+                writer.write(pageView("u4", MINUTE.plusSeconds(66), 5));
+                writer.flush();
+            }
+
+            List<String> rows = awaitRows(stack, output, 1, Duration.ofSeconds(90));
+
+            assertThat(rows).containsExactly("{\"window_start\":" + MINUTE.toEpochMilli() + ",\"window_end\":"
+                    + MINUTE.plusSeconds(60).toEpochMilli() + ",\"active_users\":3}");
+            assertThat(job.job().getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        } finally {
+            job.job().cancel().get();
+        }
+    }
+
+    private static List<String> awaitRows(SharedStack stack, String topic, int count, Duration timeout) {
+        try (OutputTopicReader reader = new OutputTopicReader(stack.kafka.bootstrapServers())) {
+            Optional<List<String>> rows = Deadline.in(timeout).poll(() -> {
+                List<String> values = reader.readAll(topic, Duration.ofSeconds(10)).stream()
+                        .flatMap(record -> record.value().stream())
+                        .toList();
+                return values.size() >= count ? Optional.of(values) : Optional.empty();
+            });
+            return rows.orElseThrow(() -> new AssertionError("no " + count + " committed rows in " + topic
+                    + " within " + timeout));
+        }
+    }
+
+    private static Event pageView(String user, Instant time, int sequence) {
+        String json = "{\"event_id\":\"e" + sequence + "\",\"event_type\":\"page_view\",\"event_timestamp\":\""
+                + time + "\",\"user_id\":\"" + user + "\",\"session_id\":\"s1\",\"device_type\":\"mobile\","
+                + "\"os\":\"android\",\"browser\":\"chrome\",\"location\":\"Lyon\",\"page_url\":\"/\","
+                + "\"referrer_url\":\"\",\"time_spent\":1.5}";
+        return new Event(EventType.PAGE_VIEW, "s1", json, sequence);
+    }
+}
