@@ -42,7 +42,7 @@ public final class EventsFile {
                     continue;
                 }
                 try {
-                    events.add(parse(text, line));
+                    events.add(parseLine(text, line));
                 } catch (EventsFileException e) {
                     problems.add(file + ":" + line + ": " + e.getMessage());
                 }
@@ -65,7 +65,8 @@ public final class EventsFile {
         return events;
     }
 
-    static Event parse(String text, int line) {
+    /** One line of an events file as an event, or an {@link EventsFileException} saying what is wrong with it. */
+    public static Event parseLine(String text, int line) {
         JsonNode node;
         try {
             node = JSON.readTree(text);
