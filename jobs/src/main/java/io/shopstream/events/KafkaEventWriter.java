@@ -25,6 +25,9 @@ public final class KafkaEventWriter implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
+                // One request in flight per broker keeps the file's order on a retry, whatever the client version.
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
                 new ByteArraySerializer(), new ByteArraySerializer());

@@ -94,6 +94,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .map(topic -> new NewTopic(topic, partitions, (short) 1))
                     .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            awaitLeaders(admin, topics);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new LocalStackException("could not create topics " + topics + ": " + e.getCause().getMessage(), e);
@@ -104,6 +105,28 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new LocalStackException("the broker did not create topics " + topics + " within 30 s; see "
                     + logFile(), e);
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code topics} has a leader: a producer that writes to a partition still being
+     * created gets retriable errors that have been seen to leave idempotent sequences out of order.
+     */
+    private void awaitLeaders(Admin admin, Set<String> topics) {
+        boolean ready = Deadline.in(Duration.ofSeconds(30)).until(() -> {
+            try {
+                return admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                        .allMatch(topic -> topic.partitions().stream().allMatch(p -> p.leader() != null
+                                && !p.leader().isEmpty()));
+            } catch (ExecutionException | TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        if (!ready) {
+            throw new LocalStackException("partitions of " + topics + " have no leader after 30 s; see " + logFile());
         }
     }
 
