@@ -19,9 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -113,18 +115,9 @@ public final class KafkaBroker implements AutoCloseable {
      * created gets retriable errors that have been seen to leave idempotent sequences out of order.
      */
     private void awaitLeaders(Admin admin, Set<String> topics) {
-        boolean ready = Deadline.in(Duration.ofSeconds(30)).until(() -> {
-            try {
-                return admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
-                        .allMatch(topic -> topic.partitions().stream().allMatch(p -> p.leader() != null
-                                && !p.leader().isEmpty()));
-            } catch (ExecutionException | TimeoutException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        boolean ready = Deadline.in(Duration.ofSeconds(30)).until(() -> holds(admin.describeTopics(topics)
+                .allTopicNames(), descriptions -> descriptions.values().stream().allMatch(topic -> topic.partitions()
+                .stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()))));
         if (!ready) {
             throw new LocalStackException("partitions of " + topics + " have no leader after 30 s; see " + logFile());
         }
@@ -169,14 +162,7 @@ public final class KafkaBroker implements AutoCloseable {
                     throw new LocalStackException("the Kafka broker exited with code " + process.exitValue()
                             + " while starting:\n" + tail(logFile(), 15) + "\n(full log: " + logFile() + ")");
                 }
-                try {
-                    return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
-                } catch (ExecutionException | TimeoutException e) {
-                    return false;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                return holds(admin.describeCluster().nodes(), nodes -> !nodes.isEmpty());
             });
             if (!ready) {
                 stop();
@@ -261,6 +247,18 @@ public final class KafkaBroker implements AutoCloseable {
             Files.write(target, in.readAllBytes());
         }
         return classes;
+    }
+
+    /** Whether the broker answers {@code request} within a few seconds with a result that passes {@code test}. */
+    private static <T> boolean holds(KafkaFuture<T> request, Predicate<T> test) {
+        try {
+            return test.test(request.get(5, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static String tail(Path file, int lines) {

@@ -39,7 +39,7 @@ class BundleJarValidateIT {
         assertThat(typo).isNotEqualTo(text);
         Files.writeString(pipeline, typo);
         int offset = typo.indexOf("usr_id");
-        int line = (int) typo.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+        int line = lineOf(typo, offset);
         int column = offset - typo.lastIndexOf('\n', offset - 1);
 
         BundleJar.Result result = BundleJar.run(workingDirectory, TIMEOUT, "validate", "--sql-dir", sql.toString());
@@ -61,14 +61,17 @@ class BundleJarValidateIT {
         String typo = text.replace("'scan.bounded.mode'", "'scan.bounded.mod'");
         assertThat(typo).isNotEqualTo(text);
         Files.writeString(source, typo);
-        int offset = typo.indexOf("'scan.bounded.mod'");
-        int line = (int) typo.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+        int line = lineOf(typo, typo.indexOf("'scan.bounded.mod'"));
 
         BundleJar.Result result = BundleJar.run(workingDirectory, TIMEOUT, "validate", "--sql-dir", sql.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         String location = "sql/sources/purchase.sql:" + line + ":3: ";
         assertThat(result.stderr()).as(result.toString()).containsOnlyOnce(location).contains("scan.bounded.mod");
+    }
+
+    private static int lineOf(String text, int offset) {
+        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private Path copyOfRepositorySql() throws Exception {

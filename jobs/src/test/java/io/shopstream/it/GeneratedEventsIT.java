@@ -45,12 +45,7 @@ class GeneratedEventsIT {
         SharedStack stack = SharedStack.get();
         String prefix = SharedStack.uniquePrefix("generated");
         SqlBundle bundle = SqlBundle.at(Path.of("..", "sql"));
-        Variables variables = Variables.of(bundle.profile("local"), Map.of()).with(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
-                "TOPIC_PREFIX", prefix,
-                "SCAN_STARTUP_MODE", "earliest-offset",
-                "SCAN_BOUNDED_MODE", "latest-offset",
-                "CHECKPOINT_INTERVAL", "1 s"));
+        Variables variables = stack.variables(bundle, prefix, Map.of("SCAN_BOUNDED_MODE", "latest-offset"));
         List<String> lines = new EventGenerator(GeneratorSettings.defaults(SEED).withSessions(400, 120)).generate();
         assertThat(lines).hasSizeGreaterThan(2_000);
 

@@ -1,11 +1,15 @@
 package io.shopstream.it;
 
+import io.shopstream.bundle.SqlBundle;
 import io.shopstream.localstack.EmbeddedFlinkCluster;
 import io.shopstream.localstack.KafkaBroker;
+import io.shopstream.variables.Variables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,6 +41,20 @@ final class SharedStack {
             }, "stop-shared-stack"));
         }
         return instance;
+    }
+
+    /**
+     * The local profile's variables pointed at the shared broker, under {@code topicPrefix}, starting from the
+     * earliest offset with one-second checkpoints; {@code more} adds or replaces values.
+     */
+    Variables variables(SqlBundle bundle, String topicPrefix, Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "TOPIC_PREFIX", topicPrefix,
+                "SCAN_STARTUP_MODE", "earliest-offset",
+                "CHECKPOINT_INTERVAL", "1 s"));
+        values.putAll(more);
+        return Variables.of(bundle.profile("local"), Map.of()).with(values);
     }
 
     /** A topic prefix no other test of this JVM uses, e.g. {@code t3-golden-}. */

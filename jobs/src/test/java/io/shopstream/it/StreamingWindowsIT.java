@@ -38,13 +38,8 @@ class StreamingWindowsIT {
         SharedStack stack = SharedStack.get();
         String prefix = SharedStack.uniquePrefix("streaming");
         SqlBundle bundle = SqlBundle.at(Path.of("..", "sql"));
-        Variables variables = Variables.of(bundle.profile("local"), Map.of()).with(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
-                "TOPIC_PREFIX", prefix,
-                "SCAN_STARTUP_MODE", "earliest-offset",
-                "SCAN_BOUNDED_MODE", "unbounded",
-                "SOURCE_IDLE_TIMEOUT", "1 s",
-                "CHECKPOINT_INTERVAL", "1 s"));
+        Variables variables = stack.variables(bundle, prefix,
+                Map.of("SCAN_BOUNDED_MODE", "unbounded", "SOURCE_IDLE_TIMEOUT", "1 s"));
         String output = prefix + "active_users_1m_v1";
         Set<String> topics = new LinkedHashSet<>();
         Arrays.stream(EventType.values()).map(type -> type.topic(prefix)).forEach(topics::add);
