@@ -40,7 +40,11 @@ public final class ReferenceMetrics {
     private static List<String> activeUsers(List<EventFacts> events) {
         Map<Long, Set<String>> usersByWindow = new TreeMap<>();
         for (EventFacts event : events) {
-            usersByWindow.computeIfAbsent(event.windowStart(), w -> new HashSet<>()).add(event.userId);
+            Set<String> users = usersByWindow.computeIfAbsent(event.windowStart(), w -> new HashSet<>());
+            // COUNT(DISTINCT user_id) skips nulls, but the window still exists.
+            if (event.userId != null) {
+                users.add(event.userId);
+            }
         }
         List<String> rows = new ArrayList<>();
         usersByWindow.forEach((window, users) -> rows.add(String.format(

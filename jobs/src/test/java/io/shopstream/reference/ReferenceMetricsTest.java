@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +52,39 @@ class ReferenceMetricsTest {
         }
         // The local profile's watermark delay is 5 s: anything later would be dropped as late.
         assertThat(worst).isPositive().isLessThanOrEqualTo(4_000);
+    }
+
+    private static final List<String> SHARED_FIELDS = List.of("event_id", "event_type", "event_timestamp", "user_id",
+            "session_id", "device_type", "os", "browser", "location");
+    private static final Map<String, List<String>> FIELDS_OF_TYPE = Map.of(
+            "page_view", List.of("page_url", "referrer_url", "time_spent"),
+            "product_view", List.of("product_id", "product_name", "product_category", "price"),
+            "add_to_cart", List.of("product_id", "product_name", "product_category", "price", "quantity"),
+            "purchase", List.of("product_id", "product_name", "product_category", "price", "quantity",
+                    "total_amount", "order_id"));
+
+    @ParameterizedTest
+    @MethodSource("goldenPipelines")
+    void goldenEventsHaveEveryFieldOfTheirTypeAndNoOther(String pipeline) {
+        for (String line : Rows.readLines(TESTS.resolve(pipeline).resolve("events.jsonl"))) {
+            JsonNode event = Rows.parse(line);
+            Set<String> expected = new HashSet<>(SHARED_FIELDS);
+            expected.addAll(FIELDS_OF_TYPE.get(event.get("event_type").asText()));
+            Set<String> actual = new HashSet<>();
+            event.fieldNames().forEachRemaining(actual::add);
+            assertThat(actual).as(line).isEqualTo(expected);
+            expected.forEach(field -> assertThat(event.get(field).isNull()).as(field + " in " + line).isFalse());
+        }
+    }
+
+    @Test
+    void aNullUserCountsNoActiveUserButItsWindowStillExists() {
+        List<String> events = List.of(
+                "{\"event_type\":\"page_view\",\"event_timestamp\":\"2026-01-01T00:00:10Z\",\"user_id\":null,"
+                        + "\"session_id\":\"s1\"}");
+
+        Rows.assertSameRows(ReferenceMetrics.expectedRows("active_users_1m", events), List.of(
+                "{\"window_start\":1767225600000,\"window_end\":1767225660000,\"active_users\":0}"), "null user");
     }
 
     @Test
