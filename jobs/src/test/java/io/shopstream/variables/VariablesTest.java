@@ -3,15 +3,13 @@ package io.shopstream.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shopstream.bundle.PipelineId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VariablesTest {
 
     private static final Profile PROFILE = Profile.parse("prod", "profiles/prod.properties",
-            "# comment\nTOPIC_PREFIX=shop.\nWATERMARK_DELAY = 10 \nflink.parallelism.default=2\n"
-                    + "flink.table.exec.mini-batch.enabled=true\n");
+            "TOPIC_PREFIX=shop.\nWATERMARK_DELAY=10\nSOURCE_IDLE_TIMEOUT=30 s\n");
 
     @Test
     void overridesBeatTheEnvironmentWhichBeatsTheProfile() {
@@ -20,41 +18,58 @@ class VariablesTest {
 
         assertThat(variables.lookup("TOPIC_PREFIX")).contains("override.");
         assertThat(variables.lookup("WATERMARK_DELAY")).contains("20");
-        assertThat(Variables.of(PROFILE, Map.of()).lookup("WATERMARK_DELAY")).contains("10");
+        assertThat(variables.lookup("SOURCE_IDLE_TIMEOUT")).contains("30 s");
         assertThat(variables.lookup("MISSING")).isEmpty();
     }
 
     @Test
-    void aRequiredVariableThatIsMissingNamesTheProfileFile() {
+    void withoutEnvironmentOrOverridesTheProfileAnswers() {
+        Variables variables = Variables.of(PROFILE, Map.of());
+
+        assertThat(variables.lookup("WATERMARK_DELAY")).contains("10");
+        assertThat(variables.profile()).isSameAs(PROFILE);
+    }
+
+    @Test
+    void laterOverridesBeatEarlierOnesAndLeaveTheOriginalUnchanged() {
+        Variables base = Variables.of(PROFILE, Map.of());
+        Variables first = base.with(Map.of("A", "1", "B", "1"));
+        Variables second = first.with(Map.of("B", "2"));
+
+        assertThat(second.lookup("A")).contains("1");
+        assertThat(second.lookup("B")).contains("2");
+        assertThat(first.lookup("B")).contains("1");
+        assertThat(base.lookup("A")).isEmpty();
+    }
+
+    @Test
+    void anEmptyValueIsAValue() {
+        Variables variables = Variables.of(Profile.parse("local", "profiles/local.properties", "TOPIC_PREFIX=\n"),
+                Map.of());
+
+        assertThat(variables.lookup("TOPIC_PREFIX")).contains("");
+        assertThat(variables.require("TOPIC_PREFIX")).isEmpty();
+    }
+
+    @Test
+    void aRequiredVariableIsLookedUpLikeAnyOther() {
+        assertThat(Variables.of(PROFILE, Map.of("CHECKPOINT_INTERVAL", "1 min")).require("CHECKPOINT_INTERVAL"))
+                .isEqualTo("1 min");
+    }
+
+    @Test
+    void aRequiredVariableThatIsMissingNamesItselfAndTheProfileFile() {
         assertThatThrownBy(() -> Variables.of(PROFILE, Map.of()).require("CHECKPOINT_INTERVAL"))
                 .isInstanceOf(UnknownVariableException.class)
-                .hasMessageContaining("CHECKPOINT_INTERVAL")
-                .hasMessageContaining("profiles/prod.properties");
+                .hasMessage("variable CHECKPOINT_INTERVAL is not set: add it to profiles/prod.properties or set it in"
+                        + " the environment");
     }
 
     @Test
-    void flinkKeysOfAProfileAreFlinkOptions() {
-        assertThat(PROFILE.flinkOptions()).containsOnly(
-                Map.entry("parallelism.default", "2"), Map.entry("table.exec.mini-batch.enabled", "true"));
-    }
+    void declaredNamesAreTheProfileAndTheOverridesNotTheEnvironment() {
+        Variables variables = Variables.of(PROFILE, Map.of("PATH", "/bin")).with(Map.of("OUTPUT_TOPIC", "t"));
 
-    @Test
-    void everyPipelineVersionAndProfileGetsItsOwnTopicGroupAndTransactionalIds() {
-        Variables prod = Variables.of(PROFILE, Map.of());
-        Variables local = Variables.of(Profile.parse("local", "profiles/local.properties", "TOPIC_PREFIX=\n"), Map.of());
-        PipelineId v1 = new PipelineId("active_users_1m", 1);
-        PipelineId v2 = new PipelineId("active_users_1m", 2);
-
-        Map<String, String> prodV1 = PipelineVariables.of(v1, prod);
-        assertThat(prodV1).containsEntry("OUTPUT_TOPIC", "shop.active_users_1m_v1")
-                .containsEntry("TRANSACTIONAL_ID_PREFIX", "shopstream.prod.shop.active_users_1m_v1")
-                .containsEntry("CONSUMER_GROUP", "shopstream.prod.shop.active_users_1m_v1")
-                .containsEntry("PIPELINE", "active_users_1m")
-                .containsEntry("PIPELINE_VERSION", "1")
-                .containsEntry("PROFILE", "prod");
-        assertThat(PipelineVariables.of(v2, prod).get("TRANSACTIONAL_ID_PREFIX"))
-                .isEqualTo("shopstream.prod.shop.active_users_1m_v2");
-        assertThat(PipelineVariables.of(v1, local)).containsEntry("OUTPUT_TOPIC", "active_users_1m_v1")
-                .containsEntry("TRANSACTIONAL_ID_PREFIX", "shopstream.local.active_users_1m_v1");
+        assertThat(variables.declaredNames())
+                .containsExactly("OUTPUT_TOPIC", "SOURCE_IDLE_TIMEOUT", "TOPIC_PREFIX", "WATERMARK_DELAY");
     }
 }
