@@ -1,6 +1,9 @@
 package io.shopstream.sql;
 
-/** Text that cannot even be split into statements: an unterminated string, identifier or comment. */
+/**
+ * Text that cannot even be split into statements: an unterminated string, identifier or comment, or an
+ * {@code EXECUTE STATEMENT SET BEGIN} never closed with {@code END}.
+ */
 public class SqlSyntaxException extends RuntimeException {
 
     private final SqlScript script;

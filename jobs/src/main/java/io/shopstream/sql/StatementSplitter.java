@@ -18,7 +18,7 @@ public final class StatementSplitter {
 
     public static List<Statement> split(SqlScript script) {
         List<SqlToken> tokens = SqlLexer.tokenize(script);
-        return split(script, tokens, 0, tokens.size());
+        return split(script, tokens, 0, tokens.size(), true);
     }
 
     /** The {@code [start, end)} offsets of every comment in the script, in order. */
@@ -57,10 +57,15 @@ public final class StatementSplitter {
         if (first < 0 || last < first) {
             return List.of();
         }
-        return split(script, tokens, first, last);
+        return split(script, tokens, first, last, false);
     }
 
-    private static List<Statement> split(SqlScript script, List<SqlToken> tokens, int from, int to) {
+    /**
+     * @param blocksMustClose whether a statement set still open at {@code to} is an error: it is at the end of a
+     *     script (else its inner statements would end at whatever END came last, a CASE's), not inside a set
+     */
+    private static List<Statement> split(SqlScript script, List<SqlToken> tokens, int from, int to,
+            boolean blocksMustClose) {
         String text = script.text();
         List<Statement> statements = new ArrayList<>();
         int start = -1;
@@ -94,6 +99,9 @@ public final class StatementSplitter {
             }
         }
         if (start >= 0) {
+            if (blocksMustClose && block.isOpen()) {
+                throw new SqlSyntaxException(script, start, "EXECUTE STATEMENT SET BEGIN is never closed with END");
+            }
             statements.add(new Statement(script, start, end, words));
         }
         return statements;

@@ -187,6 +187,23 @@ class StatementSplitterTest {
     }
 
     @Test
+    void aStatementSetNeverClosedWithEndIsReportedWhereItOpens() {
+        // Without this, the set swallowed the rest of the file and its inner statements stopped at the END of the
+        // CASE: "INSERT INTO a SELECT CASE WHEN x > 1 THEN 1 ELSE 2".
+        String script = "SELECT 0;\n"
+                + "  EXECUTE STATEMENT SET BEGIN\n"
+                + "  INSERT INTO a SELECT CASE WHEN x > 1 THEN 1 ELSE 2 END FROM t;\n"
+                + "  INSERT INTO b SELECT 2;\n";
+
+        assertThatThrownBy(() -> split(script))
+                .isInstanceOfSatisfying(SqlSyntaxException.class, e -> {
+                    assertThat(e.position()).isEqualTo(new TextPosition(2, 3));
+                    assertThat(e.script().name()).isEqualTo("test.sql");
+                })
+                .hasMessage("EXECUTE STATEMENT SET BEGIN is never closed with END");
+    }
+
+    @Test
     void onlyAStatementSetHasInnerStatements() {
         List<Statement> statements = statements("INSERT INTO a SELECT 1; EXECUTE STATEMENT SET BEGIN END;");
 
