@@ -2,12 +2,9 @@ package io.shopstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import io.shopstream.testing.RepositorySql;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleJarValidateIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
-    private static final Path REPOSITORY_SQL = Path.of("..", "sql").toAbsolutePath().normalize();
 
     @TempDir
     Path workingDirectory;
@@ -32,22 +28,17 @@ class BundleJarValidateIT {
 
     @Test
     void aTypoInAPipelineNamesItsFileLineAndColumn() throws Exception {
-        Path sql = copyOfRepositorySql();
-        Path pipeline = sql.resolve("pipelines/active_users_1m.v1.sql");
-        String text = Files.readString(pipeline);
-        String typo = text.replace("COUNT(DISTINCT user_id)", "COUNT(DISTINCT usr_id)");
-        assertThat(typo).isNotEqualTo(text);
-        Files.writeString(pipeline, typo);
-        int offset = typo.indexOf("usr_id");
-        int line = lineOf(typo, offset);
-        int column = offset - typo.lastIndexOf('\n', offset - 1);
+        Path sql = RepositorySql.copyInto(workingDirectory);
+        String typo = RepositorySql.replaceOnce(sql.resolve("pipelines/active_users_1m.v1.sql"),
+                "COUNT(DISTINCT user_id)", "COUNT(DISTINCT usr_id)");
+        String lineAndColumn = RepositorySql.lineAndColumn(typo, typo.indexOf("usr_id"));
 
         BundleJar.Result result = BundleJar.run(workingDirectory, TIMEOUT, "validate", "--sql-dir", sql.toString());
 
         // Files are named relative to the working directory, as editors and terminals resolve them.
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stderr()).as(result.toString())
-                .contains("sql/pipelines/active_users_1m.v1.sql:" + line + ":" + column + ": ")
+                .contains("sql/pipelines/active_users_1m.v1.sql:" + lineAndColumn + ": ")
                 .contains("usr_id")
                 .doesNotContain("\tat ");
         assertThat(result.stdout()).isEmpty();
@@ -55,38 +46,15 @@ class BundleJarValidateIT {
 
     @Test
     void aTypoInASharedSourceIsReportedOnceAtItsOwnFile() throws Exception {
-        Path sql = copyOfRepositorySql();
-        Path source = sql.resolve("sources/purchase.sql");
-        String text = Files.readString(source);
-        String typo = text.replace("'scan.bounded.mode'", "'scan.bounded.mod'");
-        assertThat(typo).isNotEqualTo(text);
-        Files.writeString(source, typo);
-        int line = lineOf(typo, typo.indexOf("'scan.bounded.mod'"));
+        Path sql = RepositorySql.copyInto(workingDirectory);
+        String typo = RepositorySql.replaceOnce(sql.resolve("sources/purchase.sql"), "'scan.bounded.mode'",
+                "'scan.bounded.mod'");
+        String location = "sql/sources/purchase.sql:"
+                + RepositorySql.lineAndColumn(typo, typo.indexOf("'scan.bounded.mod'")) + ": ";
 
         BundleJar.Result result = BundleJar.run(workingDirectory, TIMEOUT, "validate", "--sql-dir", sql.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        String location = "sql/sources/purchase.sql:" + line + ":3: ";
         assertThat(result.stderr()).as(result.toString()).containsOnlyOnce(location).contains("scan.bounded.mod");
-    }
-
-    private static int lineOf(String text, int offset) {
-        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    private Path copyOfRepositorySql() throws Exception {
-        Path copy = workingDirectory.resolve("sql");
-        try (Stream<Path> files = Files.walk(REPOSITORY_SQL)) {
-            List<Path> sorted = files.sorted(Comparator.naturalOrder()).toList();
-            for (Path file : sorted) {
-                Path target = copy.resolve(REPOSITORY_SQL.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return copy;
     }
 }
