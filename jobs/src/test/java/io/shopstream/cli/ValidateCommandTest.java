@@ -96,7 +96,8 @@ class ValidateCommandTest {
         // ${SCAN_STARTUP_MODE} (20 characters) is earliest-offset (15) in local and group-offsets (13) in prod: Flink
         // reports two different columns, both of which map back to the stray comma in the file.
         String file = "sources/page_view.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "'${SCAN_STARTUP_MODE}',", "'${SCAN_STARTUP_MODE}',,");
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "'${SCAN_STARTUP_MODE}',",
+                "'${SCAN_STARTUP_MODE}',,");
         String[] lineAndColumn = RepositorySql.lineAndColumn(edited, edited.indexOf("',,") + 2).split(":");
 
         Run run = validate();
@@ -110,7 +111,8 @@ class ValidateCommandTest {
     @Test
     void anUnknownVariableInASourceNamesTheVariableFileLineAndColumnOncePerProfile() throws Exception {
         String file = "sources/page_view.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "'${TOPIC_PREFIX}page_view'", "'${NOPE}page_view'");
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "'${TOPIC_PREFIX}page_view'",
+                "'${NOPE}page_view'");
         String where = location(file, edited, "${NOPE}");
 
         Run run = validate();
