@@ -34,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
         SqlBundle bundle = common.bundle();
         List<PipelineFile> selected = pipelines.isEmpty() ? bundle.pipelines() : bundle.select(pipelines);
         List<String> profiles = profile != null ? List.of(profile) : bundle.profileNames();
-        Console.progress("Validating " + selected.size() + " pipelines of " + bundle.displayRoot() + " against profile"
+        Console.progress("Validating " + selected.size() + (selected.size() == 1 ? " pipeline of " : " pipelines of ") + bundle.displayRoot() + " against profile"
                 + (profiles.size() == 1 ? " " : "s ") + String.join(", ", profiles) + "...");
         List<SqlProblem> problems = new Validator(bundle).validate(selected, profiles, System.getenv());
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -45,7 +45,8 @@ final class ValidateCommand implements Callable<Integer> {
                     bundle.displayRoot(), seconds);
             return ExitCodes.INVALID;
         }
-        System.out.printf("OK: %d pipelines valid against %s (%.1f s)%n", selected.size(),
+        System.out.printf("OK: %d pipeline%s valid against %s (%.1f s)%n", selected.size(),
+                selected.size() == 1 ? "" : "s",
                 String.join(", ", profiles), seconds);
         return ExitCodes.OK;
     }

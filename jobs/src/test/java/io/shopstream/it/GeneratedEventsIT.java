@@ -2,7 +2,6 @@ package io.shopstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.events.EventType;
 import io.shopstream.events.EventsFile;
