@@ -44,11 +44,6 @@ public final class NestedRuntime {
         return new NestedRuntime(name, resources);
     }
 
-    /** Whether this build carries the runtime at all. */
-    public boolean isPresent() {
-        return resources.getResource(indexResource()) != null;
-    }
-
     /** The runtime's jars as local files, extracting them first when they are inside a jar. */
     public List<Path> jars() {
         String index = readIndex();

@@ -2,6 +2,7 @@ package io.shopstream.cli;
 
 import io.shopstream.bootstrap.Main;
 import io.shopstream.bundle.BundleException;
+import io.shopstream.errors.RootCause;
 import io.shopstream.events.EventsFileException;
 import io.shopstream.localstack.LocalStackException;
 import io.shopstream.localstack.PortTakenException;
@@ -66,7 +67,7 @@ public final class Launcher {
             printTraceIf(verbose, error);
             return ExitCodes.FAILED;
         }
-        System.err.println("error: " + describe(error));
+        System.err.println("error: " + RootCause.describe(error));
         if (verbose) {
             error.printStackTrace();
         } else {
@@ -86,16 +87,5 @@ public final class Launcher {
         if (verbose) {
             error.printStackTrace();
         }
-    }
-
-    /** The innermost cause that has something to say, with its type when the message alone is unclear. */
-    static String describe(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getName()
-                : cause.getClass().getSimpleName() + ": " + message;
     }
 }

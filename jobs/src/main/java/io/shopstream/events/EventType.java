@@ -1,6 +1,7 @@
 package io.shopstream.events;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The four kinds of events, each on its own topic {@code ${TOPIC_PREFIX}<event_type>}. */
@@ -17,6 +18,11 @@ public enum EventType {
 
     public String topic(String topicPrefix) {
         return topicPrefix + wireName();
+    }
+
+    /** The source topics of every event type, in declaration order. */
+    public static List<String> topics(String topicPrefix) {
+        return Arrays.stream(values()).map(type -> type.topic(topicPrefix)).toList();
     }
 
     public static Optional<EventType> fromWireName(String value) {

@@ -17,7 +17,6 @@ public final class KafkaEventWriter implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topicPrefix;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-    private long written;
 
     public KafkaEventWriter(String bootstrapServers, String topicPrefix) {
         this.topicPrefix = topicPrefix;
@@ -41,11 +40,6 @@ public final class KafkaEventWriter implements AutoCloseable {
                         firstFailure.compareAndSet(null, failure);
                     }
                 });
-        written++;
-    }
-
-    public long written() {
-        return written;
     }
 
     /** Waits until every event written so far is acknowledged; fails if any was not. */

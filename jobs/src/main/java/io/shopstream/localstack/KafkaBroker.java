@@ -70,10 +70,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** The broker's own log (its stdout and stderr): where to look when it misbehaves. */
     public Path logFile() {
         return directory.resolve("broker.log");
@@ -121,12 +117,6 @@ public final class KafkaBroker implements AutoCloseable {
         if (!ready) {
             throw new LocalStackException("partitions of " + topics + " have no leader after 30 s; see " + logFile());
         }
-    }
-
-    /** Stops the broker (a clean shutdown, then a kill if it hangs) and starts it again on the same ports and data. */
-    public void restart() {
-        stop();
-        launch();
     }
 
     @Override

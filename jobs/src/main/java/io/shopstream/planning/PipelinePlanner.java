@@ -98,10 +98,6 @@ public final class PipelinePlanner {
     }
 
     /** Creates the bundle's functions and source tables and views in {@code environment}. */
-    public void createSources(TableEnvironment environment, Variables variables) {
-        createSources(environment, variables, new TableDefinitions());
-    }
-
     private void createSources(TableEnvironment environment, Variables variables, TableDefinitions definitions) {
         List<Statement> statements = new ArrayList<>();
         bundle.functions().ifPresent(functions -> {

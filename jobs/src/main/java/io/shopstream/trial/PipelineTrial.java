@@ -2,6 +2,7 @@ package io.shopstream.trial;
 
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
+import io.shopstream.errors.RootCause;
 import io.shopstream.events.Event;
 import io.shopstream.events.EventType;
 import io.shopstream.events.EventsFile;
@@ -23,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,6 +87,7 @@ public final class PipelineTrial {
                 KafkaBroker kafka = join(starting)) {
             return run(pipeline, events, kafka, flink);
         } finally {
+            // The broker starts beside Flink; should Flink fail to start, nothing joined it, so stop it here too.
             starting.thenAccept(KafkaBroker::close);
             deleteRecursively(workDirectory);
         }
@@ -104,7 +105,7 @@ public final class PipelineTrial {
                 new PipelineSubmitter(bundle, trialVariables, FlinkTarget.rest(flink.restAddress()));
         PlannedPipeline planned = submitter.prepare(pipeline);
         Set<String> topics = new LinkedHashSet<>();
-        Arrays.stream(EventType.values()).map(type -> type.topic(topicPrefix)).forEach(topics::add);
+        topics.addAll(EventType.topics(topicPrefix));
         planned.sinks().stream().map(PipelineTrial::topicOf).forEach(topics::add);
         kafka.createTopics(topics, partitions);
 
@@ -141,7 +142,7 @@ public final class PipelineTrial {
             throw new LocalStackException(job.id().jobName() + " did not finish within " + timeout.toSeconds()
                     + " s (raise --timeout, or check that its sources are bounded)");
         } catch (ExecutionException e) {
-            throw new LocalStackException(job.id().jobName() + " failed: " + rootMessage(e), e);
+            throw new LocalStackException(job.id().jobName() + " failed: " + RootCause.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalStackException("interrupted while " + job.id().jobName() + " was running", e);
@@ -162,14 +163,6 @@ public final class PipelineTrial {
             }
             throw e;
         }
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private static Path createWorkDirectory() {

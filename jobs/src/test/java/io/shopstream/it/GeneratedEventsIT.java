@@ -21,7 +21,6 @@ import io.shopstream.variables.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ class GeneratedEventsIT {
                 new PipelineSubmitter(bundle, variables, FlinkTarget.rest(stack.flink.restAddress()));
         List<PlannedPipeline> planned = bundle.latestVersions().stream().map(submitter::prepare).toList();
         Set<String> topics = new LinkedHashSet<>();
-        Arrays.stream(EventType.values()).map(type -> type.topic(prefix)).forEach(topics::add);
+        topics.addAll(EventType.topics(prefix));
         planned.forEach(pipeline -> pipeline.sinks().forEach(sink -> topics.add(sink.topic().orElseThrow())));
         stack.kafka.createTopics(topics, 4);
         try (KafkaEventWriter writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), prefix)) {

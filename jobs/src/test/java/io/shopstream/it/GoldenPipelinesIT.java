@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -49,7 +48,7 @@ class GoldenPipelinesIT {
         String prefix = SharedStack.uniquePrefix(pipelineName.replace('_', '-'));
         SqlBundle bundle = SqlBundle.at(SQL);
         PipelineFile pipeline = bundle.latest(pipelineName);
-        Path folder = SQL.resolve("tests").resolve(pipelineName);
+        Path folder = bundle.testDirectory(pipelineName);
         Variables variables = Variables.of(bundle.profile("local"), Map.of()).with(Map.of("TOPIC_PREFIX", prefix));
 
         List<TrialOutput> outputs = new PipelineTrial(bundle, variables, PARTITIONS, Duration.ofMinutes(3),
@@ -64,7 +63,7 @@ class GoldenPipelinesIT {
     }
 
     private static List<TopicPartition> emptySourcePartitions(SharedStack stack, String prefix) throws Exception {
-        List<String> topics = Arrays.stream(EventType.values()).map(type -> type.topic(prefix)).toList();
+        List<String> topics = EventType.topics(prefix);
         try (Admin admin = stack.kafka.admin()) {
             Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();

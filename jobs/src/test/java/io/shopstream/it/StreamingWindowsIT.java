@@ -15,7 +15,6 @@ import io.shopstream.variables.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ class StreamingWindowsIT {
                 Map.of("SCAN_BOUNDED_MODE", "unbounded", "SOURCE_IDLE_TIMEOUT", "1 s"));
         String output = prefix + "active_users_1m_v1";
         Set<String> topics = new LinkedHashSet<>();
-        Arrays.stream(EventType.values()).map(type -> type.topic(prefix)).forEach(topics::add);
+        topics.addAll(EventType.topics(prefix));
         topics.add(output);
         stack.kafka.createTopics(topics, 3);
 
