@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * The shop's products. The same size always gives the same products (ids {@code p-0001}, ..., names, categories and
  * prices), whatever the generator's seed, so events of different runs, tests and the product dimension agree.
  */
 public final class Catalogue {
+
+    /** A few hundred products: the shop of {@code local}, the generator's default and the product dimension's. */
+    public static final int DEFAULT_SIZE = 300;
 
     private static final String[] CATEGORIES = {"apparel", "electronics", "home", "kitchen", "beauty", "sports",
         "books", "toys", "garden", "office"};
@@ -29,6 +33,7 @@ public final class Catalogue {
         if (size < 1) {
             throw new IllegalArgumentException("a catalogue needs at least one product");
         }
+        // Its own fixed seed: the catalogue must not change with the events' seed.
         Random random = new Random(20_26_11_23L);
         List<Product> products = new ArrayList<>(size);
         for (int i = 1; i <= size; i++) {
@@ -45,7 +50,7 @@ public final class Catalogue {
         return products;
     }
 
-    public Product pick(Random random) {
+    Product pick(SplittableRandom random) {
         return products.get(random.nextInt(products.size()));
     }
 }

@@ -1,156 +1,181 @@
 package io.shopstream.generator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
+import io.shopstream.events.Delivery;
+import io.shopstream.events.EventRouting;
+import io.shopstream.events.OutgoingEvent;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
 
 /**
- * Generates shopping sessions that walk the funnel (page views, product views, add to cart, purchase) as events of
- * the input contract, JSON lines in the order they arrive: by event time, each event delayed by a random part of
- * {@code maxOutOfOrder}, so no event arrives more than that behind one that arrived before it.
+ * An endless (or limited) stream of shopping events in the order they arrive, as JSON lines of the input contract.
+ *
+ * <p>Event time advances evenly at the settings' rate. Each valid event is the next step of one of the sessions in
+ * flight, picked at random, so every session's events are in event-time order and shoppers think for
+ * {@code sessionsInFlight / eventsPerSecond} seconds on average. Out-of-order and late events are held back and
+ * released once event time has moved on by their lag. Malformed records are extra, drawn from a random source of
+ * their own, as are the arrival lags: the valid events of a seed are the same whatever the malformed fraction.
  */
-public final class EventGenerator {
+public final class EventGenerator implements Iterator<OutgoingEvent> {
 
-    /** Offsets the timestamps are written with: the instants are what count. */
-    private static final ZoneOffset[] OFFSETS = {ZoneOffset.UTC, ZoneOffset.ofHoursMinutes(5, 30),
-        ZoneOffset.ofHours(-8), ZoneOffset.ofHoursMinutes(5, 45), ZoneOffset.ofHours(1)};
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
-    private static final String[] PAGES = {"/", "/deals", "/new", "/search", "/category", "/help"};
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How far beyond the watermark delay a late event lags: from {@code LATE_MARGIN} to a minute more. */
+    private static final long LATE_MARGIN_MILLIS = 2_000;
+    private static final long LATE_SPREAD_MILLIS = 60_000;
+    private static final Malformation[] MALFORMATIONS = Malformation.values();
 
     private final GeneratorSettings settings;
+    private final long maxRecords;
+    private final long endMillis;
+    private final SplittableRandom sessions;
+    private final SplittableRandom arrivals;
+    private final SplittableRandom garbage;
+    private final Shopper[] shoppers;
+    private final Session[] inFlight;
+    private final EventEncoder encoder = new EventEncoder();
+    private final PriorityQueue<Held> held = new PriorityQueue<>(
+            Comparator.comparingLong(Held::arrival).thenComparingLong(Held::sequence));
+    private final ArrayDeque<OutgoingEvent> ready = new ArrayDeque<>();
+    private final long start;
+    private long records;
+    private long validEvents;
+    private long clock;
 
-    public EventGenerator(GeneratorSettings settings) {
+    private EventGenerator(GeneratorSettings settings, long maxRecords, long endMillis) {
         this.settings = settings;
+        this.maxRecords = maxRecords;
+        this.endMillis = endMillis;
+        SplittableRandom root = new SplittableRandom(settings.seed());
+        this.sessions = root.split();
+        this.arrivals = root.split();
+        this.garbage = root.split();
+        this.shoppers = new Shopper[settings.shoppers()];
+        for (int i = 0; i < shoppers.length; i++) {
+            shoppers[i] = Shopper.random(sessions);
+        }
+        this.inFlight = new Session[settings.sessionsInFlight()];
+        this.start = settings.start().toEpochMilli();
+        this.clock = start;
     }
 
-    /** The events as JSON lines, in arrival order. */
-    public List<String> generate() {
-        Random random = new Random(settings.seed());
-        List<Shopper> shoppers = new ArrayList<>();
-        for (int i = 0; i < settings.shoppers(); i++) {
-            shoppers.add(Shopper.random(random));
-        }
-        List<Timed> events = new ArrayList<>();
-        long spreadMillis = Math.max(1, settings.spread().toMillis());
-        for (int i = 0; i < settings.sessions(); i++) {
-            Shopper shopper = shoppers.get(random.nextInt(shoppers.size()));
-            long start = settings.start().toEpochMilli() + (long) (random.nextDouble() * spreadMillis);
-            walkSession(shopper, start, random, events);
-        }
-        long skew = settings.maxOutOfOrder().toMillis();
-        for (Timed event : events) {
-            event.arrival = event.time + (skew == 0 ? 0 : (long) (random.nextDouble() * skew));
-        }
-        events.sort(Comparator.comparingLong((Timed event) -> event.arrival).thenComparingLong(event -> event.sequence));
-        return events.stream().map(event -> toJson(event.fields)).toList();
+    /** Exactly {@code count} records (valid and malformed). */
+    public static EventGenerator ofCount(GeneratorSettings settings, long count) {
+        return new EventGenerator(settings, count, Long.MAX_VALUE);
     }
 
-    private void walkSession(Shopper shopper, long start, Random random, List<Timed> events) {
-        String sessionId = Shopper.uuid(random);
-        long time = start;
-        int pageViews = 1 + random.nextInt(3);
-        for (int i = 0; i < pageViews; i++) {
-            Map<String, Object> event = common("page_view", time, shopper, sessionId, random);
-            event.put("page_url", "https://shop.example" + PAGES[random.nextInt(PAGES.length)]);
-            event.put("referrer_url", i == 0 ? "https://search.example/" : "https://shop.example/");
-            event.put("time_spent", Math.round((1 + random.nextDouble() * 60) * 100) / 100.0);
-            events.add(new Timed(time, events.size(), event));
-            time += thinkTime(random);
-        }
-        Set<Product> cart = new LinkedHashSet<>();
-        Map<Product, Integer> quantities = new LinkedHashMap<>();
-        int productViews = random.nextInt(5);
-        for (int i = 0; i < productViews; i++) {
-            Product product = settings.catalogue().pick(random);
-            events.add(new Timed(time, events.size(), productEvent("product_view", time, shopper, sessionId, product,
-                    random)));
-            time += thinkTime(random);
-            if (random.nextDouble() < settings.addToCartRate()) {
-                int quantity = 1 + random.nextInt(3);
-                Map<String, Object> event = productEvent("add_to_cart", time, shopper, sessionId, product, random);
-                event.put("quantity", quantity);
-                events.add(new Timed(time, events.size(), event));
-                cart.add(product);
-                quantities.merge(product, quantity, Integer::sum);
-                time += thinkTime(random);
-            }
-        }
-        if (!cart.isEmpty() && random.nextDouble() < settings.purchaseRate()) {
-            String orderId = "o-" + Shopper.uuid(random);
-            for (Product product : cart) {
-                int quantity = quantities.get(product);
-                Map<String, Object> event = productEvent("purchase", time, shopper, sessionId, product, random);
-                event.put("quantity", quantity);
-                event.put("total_amount", product.price().multiply(BigDecimal.valueOf(quantity)));
-                event.put("order_id", orderId);
-                events.add(new Timed(time, events.size(), event));
-                time += 200 + random.nextInt(800);
-            }
-        }
+    /** The events of {@code [start, end)} in event time, plus the malformed records among them. */
+    public static EventGenerator until(GeneratorSettings settings, Instant end) {
+        return new EventGenerator(settings, Long.MAX_VALUE, end.toEpochMilli());
     }
 
-    private Map<String, Object> productEvent(String type, long time, Shopper shopper, String sessionId,
-            Product product, Random random) {
-        Map<String, Object> event = common(type, time, shopper, sessionId, random);
-        event.put("product_id", product.id());
-        event.put("product_name", product.name());
-        event.put("product_category", product.category());
-        event.put("price", product.price());
+    /** Events until the caller stops asking. */
+    public static EventGenerator endless(GeneratorSettings settings) {
+        return new EventGenerator(settings, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /** The first {@code count} records as JSON lines: small streams for tests and examples. */
+    public static List<String> lines(GeneratorSettings settings, int count) {
+        List<String> lines = new ArrayList<>(count);
+        ofCount(settings, count).forEachRemaining(event -> lines.add(event.json()));
+        return lines;
+    }
+
+    @Override
+    public boolean hasNext() {
+        fill();
+        return !ready.isEmpty();
+    }
+
+    @Override
+    public OutgoingEvent next() {
+        fill();
+        OutgoingEvent event = ready.poll();
+        if (event == null) {
+            throw new NoSuchElementException("the generator's limit is reached");
+        }
         return event;
     }
 
-    private static Map<String, Object> common(String type, long time, Shopper shopper, String sessionId,
-            Random random) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event_id", Shopper.uuid(random));
-        event.put("event_type", type);
-        event.put("event_timestamp", TIMESTAMP.format(
-                Instant.ofEpochMilli(time).atOffset(OFFSETS[random.nextInt(OFFSETS.length)])));
-        event.put("user_id", shopper.userId());
-        event.put("session_id", sessionId);
-        event.put("device_type", shopper.deviceType());
-        event.put("os", shopper.os());
-        event.put("browser", shopper.browser());
-        event.put("location", shopper.location());
-        return event;
-    }
-
-    /** A few seconds to half a minute between a shopper's actions. */
-    private static long thinkTime(Random random) {
-        return 2_000 + random.nextInt(28_000);
-    }
-
-    private static String toJson(Map<String, Object> fields) {
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an event could not be written as JSON", e);
+    private void fill() {
+        while (ready.isEmpty()) {
+            if (records >= maxRecords || nextEventTime() >= endMillis) {
+                // Over: what is still held back arrives now, in the order it would have.
+                Held last = held.poll();
+                if (last != null) {
+                    ready.add(last.release(clock - start));
+                }
+                return;
+            }
+            step();
         }
     }
 
-    /** An event with its event time and, once drawn, the time it arrives. */
-    private static final class Timed {
-        final long time;
-        final long sequence;
-        final Map<String, Object> fields;
-        long arrival;
+    private void step() {
+        records++;
+        if (settings.malformedFraction() > 0 && garbage.nextDouble() < settings.malformedFraction()) {
+            ready.add(malformed());
+            return;
+        }
+        long time = nextEventTime();
+        validEvents++;
+        clock = time;
+        while (!held.isEmpty() && held.peek().arrival() <= time) {
+            ready.add(held.poll().release(time - start));
+        }
+        Session session = sessionToAdvance(sessions.nextInt(inFlight.length));
+        Session.Step step = session.next();
+        String json = encoder.encode(session, step, time, sessions);
+        double draw = arrivals.nextDouble();
+        if (draw < settings.lateFraction()) {
+            long lag = settings.watermarkDelay().toMillis() + LATE_MARGIN_MILLIS + arrivals.nextLong(LATE_SPREAD_MILLIS);
+            hold(new OutgoingEvent(step.kind(), session.id, json, 0, Delivery.LATE), time + lag);
+        } else if (draw < settings.lateFraction() + settings.outOfOrderFraction()) {
+            long lag = 1 + arrivals.nextLong(Math.max(1, settings.maxOutOfOrder().toMillis()));
+            hold(new OutgoingEvent(step.kind(), session.id, json, 0, Delivery.OUT_OF_ORDER), time + lag);
+        } else {
+            ready.add(new OutgoingEvent(step.kind(), session.id, json, time - start, Delivery.ON_TIME));
+        }
+    }
 
-        Timed(long time, long sequence, Map<String, Object> fields) {
-            this.time = time;
-            this.sequence = sequence;
-            this.fields = fields;
+    /** The session in slot {@code slot}, replaced by a new one when it has walked its whole funnel. */
+    private Session sessionToAdvance(int slot) {
+        Session session = inFlight[slot];
+        if (session == null || session.isOver()) {
+            session = Session.plan(shoppers[sessions.nextInt(shoppers.length)], settings, sessions);
+            inFlight[slot] = session;
+        }
+        return session;
+    }
+
+    /** A broken copy of what some session would do next, made from the garbage source alone. */
+    private OutgoingEvent malformed() {
+        Session session = inFlight[garbage.nextInt(inFlight.length)];
+        if (session == null || session.isOver()) {
+            session = Session.plan(shoppers[garbage.nextInt(shoppers.length)], settings, garbage);
+        }
+        String valid = encoder.encode(session, session.peek(), clock, garbage);
+        String broken = MALFORMATIONS[garbage.nextInt(MALFORMATIONS.length)].apply(valid, garbage);
+        return EventRouting.route(broken, clock - start, Delivery.MALFORMED);
+    }
+
+    private long nextEventTime() {
+        return start + (long) (validEvents * 1000.0 / settings.eventsPerSecond());
+    }
+
+    private void hold(OutgoingEvent event, long arrival) {
+        held.add(new Held(event, arrival, validEvents));
+    }
+
+    /** An event held back until event time reaches its arrival. */
+    private record Held(OutgoingEvent event, long arrival, long sequence) {
+
+        OutgoingEvent release(long dueMillis) {
+            return new OutgoingEvent(event.topic(), event.key(), event.json(), dueMillis, event.delivery());
         }
     }
 }

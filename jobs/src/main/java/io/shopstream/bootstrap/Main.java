@@ -65,6 +65,9 @@ public final class Main {
                 .options(JavaProcess.FLINK_JAVA17_OPTIONS)
                 .options(ManagementFactory.getRuntimeMXBean().getInputArguments())
                 .option("-D" + PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid())
+                // The launcher stops its stack in a shutdown hook, and logs while doing so: Log4j must not have
+                // stopped first.
+                .option("-Dlog4j2.shutdownHookEnabled=false")
                 .classpath(classpath);
         if (args.length == 0 || SHORT_LIVED_VERBS.contains(args[0])) {
             java.option("-XX:TieredStopAtLevel=1");
@@ -85,7 +88,11 @@ public final class Main {
         }, "stop-launcher");
         Runtime.getRuntime().addShutdownHook(stopChild);
         int code = child.waitFor();
-        Runtime.getRuntime().removeShutdownHook(stopChild);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException shuttingDown) {
+            // Stopped by a signal: the hook is what ended the child, and it has returned.
+        }
         return code;
     }
 

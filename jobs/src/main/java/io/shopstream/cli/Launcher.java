@@ -4,6 +4,7 @@ import io.shopstream.bootstrap.Main;
 import io.shopstream.bundle.BundleException;
 import io.shopstream.errors.RootCause;
 import io.shopstream.events.EventsFileException;
+import io.shopstream.events.KafkaUnavailableException;
 import io.shopstream.localstack.LocalStackException;
 import io.shopstream.localstack.PortTakenException;
 import io.shopstream.planning.SqlProblemException;
@@ -62,7 +63,7 @@ public final class Launcher {
             return ExitCodes.INVALID;
         }
         if (error instanceof LauncherException || error instanceof LocalStackException
-                || error instanceof PortTakenException) {
+                || error instanceof PortTakenException || error instanceof KafkaUnavailableException) {
             System.err.println("error: " + error.getMessage());
             printTraceIf(verbose, error);
             return ExitCodes.FAILED;

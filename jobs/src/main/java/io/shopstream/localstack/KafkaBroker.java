@@ -2,6 +2,8 @@ package io.shopstream.localstack;
 
 import io.shopstream.bootstrap.JavaProcess;
 import io.shopstream.bootstrap.NestedRuntime;
+import io.shopstream.events.KafkaTopics;
+import io.shopstream.events.KafkaUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,9 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real single-node Kafka broker (KRaft, {@code kafka_2.13} 3.9) in a child JVM on loopback. Its classpath is the
@@ -83,39 +83,12 @@ public final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
     }
 
-    /** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
+    /** Creates the topics that do not exist yet, each with {@code partitions} partitions, and waits for leaders. */
     public void createTopics(Set<String> topics, int partitions) {
-        try (Admin admin = admin()) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream()
-                    .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, partitions, (short) 1))
-                    .toList();
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            awaitLeaders(admin, topics);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new LocalStackException("could not create topics " + topics + ": " + e.getCause().getMessage(), e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalStackException("interrupted while creating topics", e);
-        } catch (TimeoutException e) {
-            throw new LocalStackException("the broker did not create topics " + topics + " within 30 s; see "
-                    + logFile(), e);
-        }
-    }
-
-    /**
-     * Waits until every partition of {@code topics} has a leader: a producer that writes to a partition still being
-     * created gets retriable errors that have been seen to leave idempotent sequences out of order.
-     */
-    private void awaitLeaders(Admin admin, Set<String> topics) {
-        boolean ready = Deadline.in(Duration.ofSeconds(30)).until(() -> holds(admin.describeTopics(topics)
-                .allTopicNames(), descriptions -> descriptions.values().stream().allMatch(topic -> topic.partitions()
-                .stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()))));
-        if (!ready) {
-            throw new LocalStackException("partitions of " + topics + " have no leader after 30 s; see " + logFile());
+        try {
+            KafkaTopics.ensure(bootstrapServers(), topics, partitions, Duration.ofSeconds(30));
+        } catch (KafkaUnavailableException e) {
+            throw new LocalStackException(e.getMessage() + "; see " + logFile(), e);
         }
     }
 

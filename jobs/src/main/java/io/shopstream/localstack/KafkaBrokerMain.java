@@ -7,7 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 /**
  * Main class of the Kafka broker's JVM: formats the KRaft storage on first start, then runs {@code kafka.Kafka}.
  * The broker exits when its standard input closes, which happens when the process that started it ends however it
- * ends, so no broker outlives its owner.
+ * ends, so no broker outlives its owner; it ignores SIGINT and SIGTERM, which are its owner's to act on.
  *
  * <p>JDK only, no nested classes: {@link KafkaBroker} copies this one class file onto the broker's classpath, beside
  * Kafka's own jars and nothing else of the bundle.
@@ -18,6 +18,11 @@ public final class KafkaBrokerMain {
 
     /** Arguments: the server.properties path and the cluster id. */
     public static void main(String[] args) throws Throwable {
+        // Ctrl-C in a terminal, and many supervisors, signal the whole process group: the owner stops its jobs first
+        // (they still talk to this broker while they wind down), then closes the broker through its standard input.
+        for (String signal : new String[] {"INT", "TERM"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), sun.misc.SignalHandler.SIG_IGN);
+        }
         Thread watchdog = new Thread(() -> {
             try {
                 while (System.in.read() != -1) {

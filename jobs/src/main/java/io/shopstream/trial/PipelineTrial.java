@@ -3,12 +3,13 @@ package io.shopstream.trial;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.errors.RootCause;
-import io.shopstream.events.Event;
 import io.shopstream.events.EventType;
 import io.shopstream.events.EventsFile;
 import io.shopstream.events.KafkaEventWriter;
+import io.shopstream.events.OutgoingEvent;
 import io.shopstream.localstack.EmbeddedFlinkCluster;
 import io.shopstream.localstack.KafkaBroker;
+import io.shopstream.localstack.WorkDirectory;
 import io.shopstream.localstack.LocalStackException;
 import io.shopstream.output.OutputRecord;
 import io.shopstream.output.OutputTopicReader;
@@ -18,9 +19,6 @@ import io.shopstream.submitting.FlinkTarget;
 import io.shopstream.submitting.PipelineSubmitter;
 import io.shopstream.submitting.SubmittedPipeline;
 import io.shopstream.variables.Variables;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +33,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs one pipeline's real SQL over a file of events, end to end and bounded: a fresh Kafka broker receives the
@@ -78,9 +75,9 @@ public final class PipelineTrial {
     }
 
     public List<TrialOutput> run(PipelineFile pipeline, Path eventsFile) {
-        List<Event> events = EventsFile.read(eventsFile);
+        List<OutgoingEvent> events = EventsFile.read(eventsFile);
         progress.accept("Read " + events.size() + " events from " + eventsFile + "; starting Kafka and Flink...");
-        Path workDirectory = createWorkDirectory();
+        Path workDirectory = WorkDirectory.temporary("try");
         CompletableFuture<KafkaBroker> starting =
                 CompletableFuture.supplyAsync(() -> KafkaBroker.start(workDirectory.resolve("kafka"), 0));
         try (EmbeddedFlinkCluster flink = EmbeddedFlinkCluster.start(0, SLOTS);
@@ -89,7 +86,7 @@ public final class PipelineTrial {
         } finally {
             // The broker starts beside Flink; should Flink fail to start, nothing joined it, so stop it here too.
             starting.thenAccept(KafkaBroker::close);
-            deleteRecursively(workDirectory);
+            WorkDirectory.delete(workDirectory);
         }
     }
 
@@ -97,7 +94,7 @@ public final class PipelineTrial {
      * Runs the trial on a broker and cluster that are already up. Topics are created when missing; a shared broker
      * needs a {@code TOPIC_PREFIX} of the trial's own in the variables, or events of earlier trials are read too.
      */
-    public List<TrialOutput> run(PipelineFile pipeline, List<Event> events, KafkaBroker kafka,
+    public List<TrialOutput> run(PipelineFile pipeline, List<OutgoingEvent> events, KafkaBroker kafka,
             EmbeddedFlinkCluster flink) {
         Variables trialVariables = variables.with(trialOverrides(kafka.bootstrapServers()));
         String topicPrefix = trialVariables.require("TOPIC_PREFIX");
@@ -162,22 +159,6 @@ public final class PipelineTrial {
                 throw runtime;
             }
             throw e;
-        }
-    }
-
-    private static Path createWorkDirectory() {
-        try {
-            return Files.createTempDirectory("shopstream-try-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a temporary directory", e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // A leftover temporary directory is harmless; the trial's result is what matters.
         }
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.events.EventType;
-import io.shopstream.events.EventsFile;
 import io.shopstream.events.KafkaEventWriter;
+import io.shopstream.events.OutgoingEvent;
 import io.shopstream.generator.EventGenerator;
 import io.shopstream.generator.GeneratorSettings;
 import io.shopstream.output.OutputRecord;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +43,10 @@ class GeneratedEventsIT {
         String prefix = SharedStack.uniquePrefix("generated");
         SqlBundle bundle = SqlBundle.at(Path.of("..", "sql"));
         Variables variables = stack.variables(bundle, prefix, Map.of("SCAN_BOUNDED_MODE", "latest-offset"));
-        List<String> lines = new EventGenerator(GeneratorSettings.defaults(SEED).withSessions(400, 120)).generate();
-        assertThat(lines).hasSizeGreaterThan(2_000);
+        // Four minutes of a small shop: 10 events/s, 100 sessions in flight, 10% up to 3 s out of order.
+        List<OutgoingEvent> events = new ArrayList<>();
+        EventGenerator.ofCount(GeneratorSettings.defaults(SEED), 2_400).forEachRemaining(events::add);
+        List<String> lines = events.stream().map(OutgoingEvent::json).toList();
 
         PipelineSubmitter submitter =
                 new PipelineSubmitter(bundle, variables, FlinkTarget.rest(stack.flink.restAddress()));
@@ -55,8 +56,7 @@ class GeneratedEventsIT {
         planned.forEach(pipeline -> pipeline.sinks().forEach(sink -> topics.add(sink.topic().orElseThrow())));
         stack.kafka.createTopics(topics, 4);
         try (KafkaEventWriter writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), prefix)) {
-            IntStream.range(0, lines.size()).forEach(i -> writer.write(EventsFile.parseLine(
-                    lines.get(i), i + 1)));
+            events.forEach(writer::write);
             writer.flush();
         }
 

@@ -3,9 +3,10 @@ package io.shopstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopstream.bundle.SqlBundle;
-import io.shopstream.events.Event;
+import io.shopstream.events.Delivery;
 import io.shopstream.events.EventType;
 import io.shopstream.events.KafkaEventWriter;
+import io.shopstream.events.OutgoingEvent;
 import io.shopstream.localstack.Deadline;
 import io.shopstream.output.OutputTopicReader;
 import io.shopstream.submitting.FlinkTarget;
@@ -84,11 +85,11 @@ class StreamingWindowsIT {
         }
     }
 
-    private static Event pageView(String user, Instant time, int sequence) {
+    private static OutgoingEvent pageView(String user, Instant time, int sequence) {
         String json = "{\"event_id\":\"e" + sequence + "\",\"event_type\":\"page_view\",\"event_timestamp\":\""
                 + time + "\",\"user_id\":\"" + user + "\",\"session_id\":\"s1\",\"device_type\":\"mobile\","
                 + "\"os\":\"android\",\"browser\":\"chrome\",\"location\":\"Lyon\",\"page_url\":\"/\","
                 + "\"referrer_url\":\"\",\"time_spent\":1.5}";
-        return new Event(EventType.PAGE_VIEW, "s1", json, sequence);
+        return new OutgoingEvent(EventType.PAGE_VIEW, "s1", json, 0, Delivery.ON_TIME);
     }
 }

@@ -9,10 +9,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes events to their topics, keyed by {@code session_id} so a session stays on one partition, in the order given
- * (which is the order a consumer of each partition sees them). Idempotent, so a retry never doubles an event.
+ * Writes events to their topics ({@code ${TOPIC_PREFIX}<event_type>}), keyed by {@code session_id} so a session
+ * stays on one partition, in the order given (which is the order a consumer of each partition sees them).
+ * Idempotent, so a retry never doubles an event; lz4-compressed in large batches, since events are small and many.
  */
-public final class KafkaEventWriter implements AutoCloseable {
+public final class KafkaEventWriter implements EventSink {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topicPrefix;
@@ -24,27 +25,39 @@ public final class KafkaEventWriter implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
-                // One request in flight per broker keeps the file's order on a retry, whatever the client version.
+                // One request in flight per broker keeps the given order on a retry, whatever the client version.
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                // A request carries every partition's batch: room for all of them at full size.
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    public void write(Event event) {
-        producer.send(new ProducerRecord<>(event.type().topic(topicPrefix),
-                        event.sessionId().getBytes(StandardCharsets.UTF_8), event.json().getBytes(StandardCharsets.UTF_8)),
+    @Override
+    public void write(OutgoingEvent event) {
+        String key = event.key();
+        producer.send(new ProducerRecord<>(event.topic().topic(topicPrefix),
+                        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                        event.json().getBytes(StandardCharsets.UTF_8)),
                 (metadata, failure) -> {
                     if (failure != null) {
                         firstFailure.compareAndSet(null, failure);
                     }
                 });
+        throwIfRejected();
     }
 
-    /** Waits until every event written so far is acknowledged; fails if any was not. */
+    @Override
     public void flush() {
         producer.flush();
+        throwIfRejected();
+    }
+
+    /** Fails fast once Kafka has rejected an event: what follows it would only be lost too. */
+    private void throwIfRejected() {
         Exception failure = firstFailure.get();
         if (failure != null) {
             throw new IllegalStateException("Kafka did not accept the events: " + failure.getMessage(), failure);

@@ -1,0 +1,53 @@
+package io.shopstream.summary;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Follows output topics from their beginning as their consumers must, {@code read_committed}: a row appears once the
+ * checkpoint that wrote it has completed, never before and never twice.
+ */
+public final class OutputFollower implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final Map<String, String> pipelineOfTopic;
+
+    /** Follows the topics of {@code pipelineOfTopic}, each the output of the pipeline it maps to. */
+    public OutputFollower(String bootstrapServers, Map<String, String> pipelineOfTopic) {
+        this.pipelineOfTopic = Map.copyOf(pipelineOfTopic);
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.GROUP_ID_CONFIG, "shopstream-summary-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : pipelineOfTopic.keySet()) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Hands the rows committed since the last call to {@code summary}, waiting at most {@code timeout} for them. */
+    public void pollInto(LiveSummary summary, Duration timeout) {
+        for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
+            summary.accept(pipelineOfTopic.get(record.topic()), record.key(), record.value());
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}
