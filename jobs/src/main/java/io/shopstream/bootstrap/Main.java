@@ -85,7 +85,11 @@ public final class Main {
         }, "stop-launcher");
         Runtime.getRuntime().addShutdownHook(stopChild);
         int code = child.waitFor();
-        Runtime.getRuntime().removeShutdownHook(stopChild);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook has stopped the child, which is why it exited; the JVM is exiting already.
+        }
         return code;
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Real-time e-commerce analytics: versioned Flink SQL pipelines over Kafka, launched from one jar.",
                 "Runs as `java -jar shopstream.jar COMMAND` (embedded Flink) or `flink run shopstream.jar COMMAND`."},
-        subcommands = {ValidateCommand.class, TryCommand.class, RunCommand.class, HelpCommand.class})
+        subcommands = {ValidateCommand.class, TryCommand.class, RunCommand.class, TailCommand.class, HelpCommand.class})
 final class ShopStreamCommand implements Runnable {
 
     @Spec
