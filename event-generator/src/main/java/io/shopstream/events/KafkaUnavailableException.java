@@ -6,4 +6,8 @@ public final class KafkaUnavailableException extends RuntimeException {
     public KafkaUnavailableException(String message) {
         super(message);
     }
+
+    public KafkaUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

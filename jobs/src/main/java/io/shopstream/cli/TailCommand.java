@@ -1,15 +1,13 @@
 package io.shopstream.cli;
 
 import io.shopstream.bundle.SqlBundle;
-import io.shopstream.output.BrokerUnavailableException;
+import io.shopstream.events.KafkaUnavailableException;
 import io.shopstream.output.RecordLine;
 import io.shopstream.output.TopicFollower;
 import io.shopstream.variables.Variables;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +25,6 @@ import picocli.CommandLine.Parameters;
 final class TailCommand implements Callable<Integer> {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     @Mixin
     CommonOptions common;
@@ -64,15 +61,8 @@ final class TailCommand implements Callable<Integer> {
         reference.pipeline().ifPresent(pipeline -> Console.progress("Pipeline " + pipeline + " writes to topic "
                 + reference.topic() + " with profile " + profile + "."));
         TopicFollower follower = connect(servers);
-        CountDownLatch closed = new CountDownLatch(1);
-        // Ctrl-C runs the shutdown hooks while the main thread polls: stop the polling, and hold the JVM until the main
-        // thread has closed the consumer, so the last row is printed whole and the connections close in order.
-        Thread stopOnCtrlC = new Thread(() -> {
-            follower.stop();
-            awaitQuietly(closed);
-        }, "stop-tail");
-        Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-        try {
+        // Ctrl-C stops the polling, and the JVM waits until the consumer is closed, so the last row is printed whole.
+        try (ShutdownSignal signal = ShutdownSignal.onShutdown(follower::stop); follower) {
             if (!follower.topics().contains(reference.topic())) {
                 throw new InvalidInputException(reference.notFound(servers, follower.topics()));
             }
@@ -84,10 +74,6 @@ final class TailCommand implements Callable<Integer> {
             Console.progress("Shown " + shown + (shown == 1 ? " record" : " records") + " of " + reference.topic()
                     + ".");
             return ExitCodes.OK;
-        } finally {
-            follower.close();
-            closed.countDown();
-            removeUnlessShuttingDown(stopOnCtrlC);
         }
     }
 
@@ -106,26 +92,10 @@ final class TailCommand implements Callable<Integer> {
     private TopicFollower connect(String servers) {
         try {
             return TopicFollower.connect(servers, CONNECT_TIMEOUT);
-        } catch (BrokerUnavailableException e) {
+        } catch (KafkaUnavailableException e) {
             throw new LauncherException(e.getMessage() + ("local".equals(profile) ? "; is `local` running?"
                     : "; check the address (--bootstrap-servers, or KAFKA_BOOTSTRAP_SERVERS of profile " + profile
                             + ")"), e);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch closed) {
-        try {
-            closed.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeUnlessShuttingDown(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is running, and has waited for the close above.
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.shopstream.output;
 
 import io.shopstream.errors.RootCause;
+import io.shopstream.events.KafkaUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class TopicFollower implements AutoCloseable {
     /**
      * Connects to a broker and reads which topics it has.
      *
-     * @throws BrokerUnavailableException when no broker answers within {@code timeout}
+     * @throws KafkaUnavailableException when no broker answers within {@code timeout}
      */
     public static TopicFollower connect(String bootstrapServers, Duration timeout) {
         KafkaConsumer<byte[], byte[]> consumer;
@@ -57,14 +58,14 @@ public final class TopicFollower implements AutoCloseable {
                     ConsumerConfig.CLIENT_ID_CONFIG, "shopstream-tail"),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
         } catch (KafkaException unresolvable) {
-            throw new BrokerUnavailableException("no Kafka broker answers at " + bootstrapServers + ": "
+            throw new KafkaUnavailableException("no Kafka broker answers at " + bootstrapServers + ": "
                     + RootCause.describe(unresolvable), unresolvable);
         }
         try {
             return new TopicFollower(consumer, consumer.listTopics(timeout));
         } catch (TimeoutException noAnswer) {
             consumer.close(Duration.ZERO);
-            throw new BrokerUnavailableException("no Kafka broker answers at " + bootstrapServers + " within "
+            throw new KafkaUnavailableException("no Kafka broker answers at " + bootstrapServers + " within "
                     + timeout.toSeconds() + " s", noAnswer);
         }
     }

@@ -1,6 +1,7 @@
 package io.shopstream.it;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,31 +32,64 @@ final class BundleJar {
         return jar;
     }
 
-    /** Runs the jar with {@code args} in {@code workingDirectory}, waiting at most {@code timeout}. */
-    static Result run(Path workingDirectory, Duration timeout, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path().toString()));
-        command.addAll(List.of(args));
+    /** A run of the jar that goes on until stopped: its output is read while it runs. */
+    record Running(Process process, Path stdout, Path stderr) implements AutoCloseable {
+
+        String stdoutText() {
+            return read(stdout);
+        }
+
+        String stderrText() {
+            return read(stderr);
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Kills whatever is left of it, and removes its output files. */
+        @Override
+        public void close() throws IOException {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    /** Starts the jar with {@code args} in {@code workingDirectory}, without waiting for it. */
+    static Running start(Path workingDirectory, String... args) throws IOException {
         Path stdout = Files.createTempFile("shopstream-out-", ".txt");
         Path stderr = Files.createTempFile("shopstream-err-", ".txt");
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(command(args))
                 .directory(workingDirectory.toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+        return new Running(process, stdout, stderr);
+    }
+
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path().toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs the jar with {@code args} in {@code workingDirectory}, waiting at most {@code timeout}. */
+    static Result run(Path workingDirectory, Duration timeout, String... args) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        try (Running running = start(workingDirectory, args)) {
+            if (!running.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("shopstream.jar " + String.join(" ", args) + " did not exit within "
-                        + timeout + "\n" + Files.readString(stderr, StandardCharsets.UTF_8));
+                        + timeout + "\n" + running.stderrText());
             }
-            return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                    Files.readString(stderr, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - started));
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
+            return new Result(running.process().exitValue(), running.stdoutText(), running.stderrText(),
+                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 }

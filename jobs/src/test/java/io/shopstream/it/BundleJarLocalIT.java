@@ -1,0 +1,87 @@
+package io.shopstream.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shopstream.localstack.Deadline;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code local} as a newcomer runs it: a broker, Flink with its dashboard, every pipeline and the generator, live
+ * figures read from the output topics, and a clean stop on SIGTERM that leaves no process and no data behind.
+ */
+class BundleJarLocalIT {
+
+    private static final Pattern DASHBOARD = Pattern.compile("Flink dashboard at (http://\\S+)");
+    private static final Pattern ACTIVE_USERS = Pattern.compile("active users\\s+\\d\\d:\\d\\d\\s+([\\d,]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void runsEveryPipelineShowsLiveFiguresAndStopsCleanly() throws Exception {
+        Path dataDirectory = workingDirectory.resolve("data");
+        try (BundleJar.Running local = BundleJar.start(workingDirectory, "local", "--kafka-port", "0",
+                "--flink-port", "0", "--data-dir", dataDirectory.toString(), "--summary-every", "2s")) {
+            Optional<String> figures = Deadline.in(Duration.ofMinutes(3)).poll(() -> {
+                assertThat(local.process().isAlive()).as("local is running").isTrue();
+                String stdout = local.stdoutText();
+                Matcher users = ACTIVE_USERS.matcher(stdout);
+                boolean activeUsers = false;
+                while (users.find()) {
+                    activeUsers |= !users.group(1).equals("0");
+                }
+                return activeUsers && stdout.contains("top viewed") ? Optional.of(stdout) : Optional.empty();
+            });
+            assertThat(figures).as("live figures within 3 minutes\n" + local.stderrText()).isPresent();
+            assertThat(Files.isDirectory(dataDirectory.resolve("kafka"))).isTrue();
+
+            Matcher dashboard = DASHBOARD.matcher(local.stderrText());
+            assertThat(dashboard.find()).as(local.stderrText()).isTrue();
+            assertThat(jobStates(URI.create(dashboard.group(1)))).containsExactly(
+                    Map.entry("active_users_1m@v1", "RUNNING"),
+                    Map.entry("product_metrics_1m@v1", "RUNNING"),
+                    Map.entry("session_metrics@v1", "RUNNING"));
+
+            List<ProcessHandle> processes = new ArrayList<>(local.process().descendants().toList());
+            processes.add(local.process().toHandle());
+            assertThat(processes).as("the launcher and the broker run in JVMs of their own").hasSizeGreaterThan(2);
+            local.process().destroy();
+
+            assertThat(local.process().waitFor(90, TimeUnit.SECONDS)).as(local.stderrText()).isTrue();
+            assertThat(Deadline.in(Duration.ofSeconds(30)).until(
+                    () -> processes.stream().noneMatch(ProcessHandle::isAlive)))
+                    .as("no process left behind").isTrue();
+            assertThat(local.stderrText()).contains("Stopping...").doesNotContain("Exception");
+            assertThat(dataDirectory).doesNotExist();
+        }
+    }
+
+    private static Map<String, String> jobStates(URI flink) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(flink.resolve("/jobs/overview")).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> states = new TreeMap<>();
+        for (JsonNode job : JSON.readTree(response.body()).get("jobs")) {
+            states.put(job.get("name").asText(), job.get("state").asText());
+        }
+        return states;
+    }
+}
