@@ -94,14 +94,14 @@ public final class LiveSummary {
             lines.add(String.format(Locale.ROOT, "  top viewed      %s  %s", minute,
                     top(window.getValue(), ProductRow::views, row -> String.format(Locale.ROOT, "%,d", row.views()))));
             lines.add(String.format(Locale.ROOT, "  top revenue     %s  %s", minute,
-                    top(window.getValue(), ProductRow::revenue, row -> row.revenue().toPlainString())));
+                    top(window.getValue(), ProductRow::revenue, row -> money(row.revenue()))));
         }
         long converted = sessions.values().stream().filter(SessionRow::converted).count();
         BigDecimal revenue = sessions.values().stream().map(SessionRow::revenue).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
         lines.add(String.format(Locale.ROOT, "  sessions        %,d seen, %,d converted (%.1f%%), revenue %s",
                 sessions.size(), converted, sessions.isEmpty() ? 0.0 : 100.0 * converted / sessions.size(),
-                revenue.toPlainString()));
+                money(revenue)));
         if (unreadable > 0) {
             lines.add(String.format(Locale.ROOT, "  (%,d output rows not in the expected shape were skipped)",
                     unreadable));
@@ -131,6 +131,10 @@ public final class LiveSummary {
                 .limit(TOP)
                 .map(row -> row.id() + " " + row.name() + " " + shown.apply(row))
                 .collect(Collectors.joining(" | "));
+    }
+
+    private static String money(BigDecimal amount) {
+        return String.format(Locale.ROOT, "%,.2f", amount);
     }
 
     private String minute(long epochMillis) {
