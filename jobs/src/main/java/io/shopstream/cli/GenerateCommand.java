@@ -64,12 +64,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Write JSON lines to FILE (- for stdout) instead of Kafka.")
     Path output;
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "local",
-            description = "Profile giving KAFKA_BOOTSTRAP_SERVERS and TOPIC_PREFIX (default: ${DEFAULT-VALUE}).")
-    String profile;
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (default: the profile's).")
-    String bootstrapServers;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX", description = "Topic prefix (default: the profile's).")
     String topicPrefix;
@@ -95,8 +91,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        Variables variables = Variables.of(common.bundle().profile(profile), System.getenv());
-        String servers = bootstrapServers != null ? bootstrapServers : variables.require("KAFKA_BOOTSTRAP_SERVERS");
+        Variables variables = kafka.variables(common.bundle());
+        String servers = kafka.bootstrapServers(variables);
         String prefix = topicPrefix != null ? topicPrefix : variables.require("TOPIC_PREFIX");
         writeToKafka(servers, prefix);
         return ExitCodes.OK;
@@ -113,12 +109,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private FeedStats feed(EventSink sink, String target) {
-        if (partitions < 1 || (count != null && count < 0) || (rate != null && !(rate > 0))) {
-            throw new InvalidInputException("--partitions must be at least 1, --count not negative, --rate positive");
-        }
-        if (count != null && duration != null) {
-            throw new InvalidInputException("give --count or --duration, not both");
-        }
+        checkOptions();
         Iterator<OutgoingEvent> events;
         boolean throttled;
         Duration behind = Duration.ZERO;
@@ -139,9 +130,6 @@ final class GenerateCommand implements Callable<Integer> {
             Console.progress("Generating to " + target + ": " + traffic.describe(settings)
                     + (throttled ? "" : "; unthrottled"));
         }
-        if (count != null && traffic.replaysFile()) {
-            throw new InvalidInputException("--count and --duration apply to generated events, not to a replay");
-        }
         EventFeed feed = throttled ? EventFeed.inRealTime(events, sink, behind.isNegative() ? Duration.ZERO : behind)
                 : EventFeed.unthrottled(events, sink);
         FeedStats stats;
@@ -150,6 +138,25 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Console.progress("Done: " + stats.line());
         return stats;
+    }
+
+    private void checkOptions() {
+        if (partitions < 1) {
+            throw new InvalidInputException("--partitions must be at least 1");
+        }
+        if (count != null && count < 0) {
+            throw new InvalidInputException("--count must not be negative");
+        }
+        if (rate != null && !(rate > 0)) {
+            throw new InvalidInputException("--rate must be a positive number of events per second");
+        }
+        if (count != null && duration != null) {
+            throw new InvalidInputException("give --count or --duration, not both");
+        }
+        if ((count != null || duration != null) && traffic.replaysFile()) {
+            throw new InvalidInputException("--count and --duration apply to generated events; a replay writes the"
+                    + " whole file");
+        }
     }
 
     /** Live runs start now; an unthrottled run of known length ends now, so its event times are not in the future. */

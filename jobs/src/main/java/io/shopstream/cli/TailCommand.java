@@ -41,13 +41,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Stop after N records (default: run until Ctrl-C).")
     Long max;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka to read (default: the profile's KAFKA_BOOTSTRAP_SERVERS).")
-    String bootstrapServers;
-
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "${env:SHOPSTREAM_PROFILE:-local}",
-            description = "Profile of the Kafka address and topic prefix (default: $SHOPSTREAM_PROFILE, else local).")
-    String profile;
+    @Mixin
+    KafkaOptions kafka;
 
     @Override
     public Integer call() {
@@ -55,11 +50,11 @@ final class TailCommand implements Callable<Integer> {
             throw new InvalidInputException("--max must be at least 1");
         }
         SqlBundle bundle = common.bundle();
-        Variables variables = Variables.of(bundle.profile(profile), System.getenv());
+        Variables variables = kafka.variables(bundle);
         TopicReference reference = TopicReference.resolve(topicArgument, bundle, variables);
-        String servers = bootstrapServers != null ? bootstrapServers : variables.require("KAFKA_BOOTSTRAP_SERVERS");
+        String servers = kafka.bootstrapServers(variables);
         reference.pipeline().ifPresent(pipeline -> Console.progress("Pipeline " + pipeline + " writes to topic "
-                + reference.topic() + " with profile " + profile + "."));
+                + reference.topic() + " with profile " + kafka.profile + "."));
         TopicFollower follower = connect(servers);
         // Ctrl-C stops the polling, and the JVM waits until the consumer is closed, so the last row is printed whole.
         try (ShutdownSignal signal = ShutdownSignal.onShutdown(follower::stop); follower) {
@@ -93,8 +88,8 @@ final class TailCommand implements Callable<Integer> {
         try {
             return TopicFollower.connect(servers, CONNECT_TIMEOUT);
         } catch (KafkaUnavailableException e) {
-            throw new LauncherException(e.getMessage() + ("local".equals(profile) ? "; is `local` running?"
-                    : "; check the address (--bootstrap-servers, or KAFKA_BOOTSTRAP_SERVERS of profile " + profile
+            throw new LauncherException(e.getMessage() + ("local".equals(kafka.profile) ? "; is `local` running?"
+                    : "; check the address (--bootstrap-servers, or KAFKA_BOOTSTRAP_SERVERS of profile " + kafka.profile
                             + ")"), e);
         }
     }

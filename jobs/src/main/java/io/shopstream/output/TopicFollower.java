@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -48,14 +47,7 @@ public final class TopicFollower implements AutoCloseable {
     public static TopicFollower connect(String bootstrapServers, Duration timeout) {
         KafkaConsumer<byte[], byte[]> consumer;
         try {
-            consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                    // Only when retention deletes records from under the follower: go on from the oldest left.
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.CLIENT_ID_CONFIG, "shopstream-tail"),
+            consumer = new KafkaConsumer<>(CommittedReads.consumerConfig(bootstrapServers, "shopstream-tail"),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
         } catch (KafkaException unresolvable) {
             throw new KafkaUnavailableException("no Kafka broker answers at " + bootstrapServers + ": "

@@ -1,11 +1,10 @@
 package io.shopstream.summary;
 
+import io.shopstream.output.CommittedReads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -23,12 +22,7 @@ public final class OutputFollower implements AutoCloseable {
     /** Follows the topics of {@code pipelineOfTopic}, each the output of the pipeline it maps to. */
     public OutputFollower(String bootstrapServers, Map<String, String> pipelineOfTopic) {
         this.pipelineOfTopic = Map.copyOf(pipelineOfTopic);
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.GROUP_ID_CONFIG, "shopstream-summary-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        this.consumer = new KafkaConsumer<>(CommittedReads.consumerConfig(bootstrapServers, "shopstream-summary"),
                 new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : pipelineOfTopic.keySet()) {

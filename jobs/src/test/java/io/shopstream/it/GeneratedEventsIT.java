@@ -43,9 +43,9 @@ class GeneratedEventsIT {
         String prefix = SharedStack.uniquePrefix("generated");
         SqlBundle bundle = SqlBundle.at(Path.of("..", "sql"));
         Variables variables = stack.variables(bundle, prefix, Map.of("SCAN_BOUNDED_MODE", "latest-offset"));
-        // Four minutes of a small shop: 10 events/s, 100 sessions in flight, 10% up to 3 s out of order.
+        // Six minutes of a small shop: 10 events/s, 100 sessions in flight, 10% up to 3 s out of order.
         List<OutgoingEvent> events = new ArrayList<>();
-        EventGenerator.ofCount(GeneratorSettings.defaults(SEED), 2_400).forEachRemaining(events::add);
+        EventGenerator.ofCount(GeneratorSettings.defaults(SEED), 3_600).forEachRemaining(events::add);
         List<String> lines = events.stream().map(OutgoingEvent::json).toList();
 
         PipelineSubmitter submitter =
