@@ -5,18 +5,15 @@ import io.shopstream.events.EventType;
 import io.shopstream.events.JsonLinesWriter;
 import io.shopstream.events.KafkaEventWriter;
 import io.shopstream.events.KafkaTopics;
-import io.shopstream.events.OutgoingEvent;
 import io.shopstream.feed.EventFeed;
 import io.shopstream.feed.FeedStats;
 import io.shopstream.generator.EventGenerator;
-import io.shopstream.generator.GeneratorSettings;
 import io.shopstream.localstack.KafkaBroker;
 import io.shopstream.localstack.WorkDirectory;
 import io.shopstream.variables.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,7 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (output != null) {
             try (EventSink sink = output.toString().equals("-") ? JsonLinesWriter.toStandardOutput()
                     : JsonLinesWriter.toFile(output)) {
-                feed(sink, output.toString().equals("-") ? "standard output" : output.toString());
+                feed(sink, output.toString().equals("-") ? "To standard output" : "To " + output);
             }
             return ExitCodes.OK;
         }
@@ -104,34 +101,26 @@ final class GenerateCommand implements Callable<Integer> {
             Console.progress("Created topics " + String.join(", ", created) + " (" + partitions + " partitions each)");
         }
         try (KafkaEventWriter sink = new KafkaEventWriter(servers, prefix)) {
-            return feed(sink, "Kafka at " + servers);
+            return feed(sink, "To Kafka at " + servers);
         }
     }
 
     private FeedStats feed(EventSink sink, String target) {
         checkOptions();
-        Iterator<OutgoingEvent> events;
-        boolean throttled;
-        Duration behind = Duration.ZERO;
+        TrafficOptions.EventStream stream;
         if (traffic.replaysFile()) {
-            throttled = rate != null && !unthrottled;
-            events = traffic.replay(throttled ? rate : 0);
-            Console.progress("Replaying " + traffic.events + " to " + target
-                    + (throttled ? " at " + rate + " events/s" : " as fast as it goes"));
+            stream = traffic.replay(unthrottled ? null : rate);
         } else {
             double perSecond = rate != null ? rate : 1000;
-            throttled = !unthrottled;
             Instant first = start != null ? start : defaultStart(perSecond);
-            GeneratorSettings settings = traffic.settings(perSecond, first);
-            behind = throttled ? Duration.between(first, Instant.now()) : Duration.ZERO;
-            events = count != null ? EventGenerator.ofCount(settings, count)
-                    : duration != null ? EventGenerator.until(settings, first.plus(duration))
-                    : EventGenerator.endless(settings);
-            Console.progress("Generating to " + target + ": " + traffic.describe(settings)
-                    + (throttled ? "" : "; unthrottled"));
+            Instant end = duration != null ? first.plus(duration) : null;
+            stream = traffic.generate(traffic.settings(perSecond, first), settings -> count != null
+                    ? EventGenerator.ofCount(settings, count)
+                    : end != null ? EventGenerator.until(settings, end) : EventGenerator.endless(settings),
+                    !unthrottled);
         }
-        EventFeed feed = throttled ? EventFeed.inRealTime(events, sink, behind.isNegative() ? Duration.ZERO : behind)
-                : EventFeed.unthrottled(events, sink);
+        Console.progress(target + ": " + stream.description());
+        EventFeed feed = stream.feedInto(sink);
         FeedStats stats;
         try (ShutdownSignal signal = ShutdownSignal.onShutdown(feed::stop)) {
             stats = feed.run(Console::progress, PROGRESS_EVERY);

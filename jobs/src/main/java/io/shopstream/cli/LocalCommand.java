@@ -3,10 +3,8 @@ package io.shopstream.cli;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.errors.RootCause;
 import io.shopstream.events.KafkaEventWriter;
-import io.shopstream.events.OutgoingEvent;
 import io.shopstream.feed.EventFeed;
 import io.shopstream.generator.EventGenerator;
-import io.shopstream.generator.GeneratorSettings;
 import io.shopstream.localstack.LocalStack;
 import io.shopstream.localstack.WorkDirectory;
 import io.shopstream.summary.LiveSummary;
@@ -19,7 +17,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +77,7 @@ final class LocalCommand implements Callable<Integer> {
             description = "Profile whose variables the SQL is resolved with (default: ${DEFAULT-VALUE}).")
     String profile;
 
+    private Thread generatorThread;
     private long sentBefore;
     private long printedBefore = System.nanoTime();
 
@@ -104,37 +102,30 @@ final class LocalCommand implements Callable<Integer> {
             } finally {
                 Console.progress("Stopping...");
                 feed.ifPresent(EventFeed::stop);
+                if (generatorThread != null) {
+                    // Its last events flushed before the broker goes; a broker already gone must not hold the stop.
+                    generatorThread.join(Duration.ofSeconds(10).toMillis());
+                }
             }
         }
     }
 
     private EventFeed startFeed(LocalStack stack) {
-        Iterator<OutgoingEvent> events;
-        Duration behind = Duration.ZERO;
-        boolean throttled = true;
-        if (traffic.replaysFile()) {
-            throttled = rate != null;
-            events = traffic.replay(throttled ? rate : 0);
-            Console.progress("Replaying " + traffic.events + (throttled ? " at " + rate + " events/s" : ""));
-        } else {
-            Instant start = Instant.now().minus(backfill).truncatedTo(ChronoUnit.SECONDS);
-            GeneratorSettings settings = traffic.settings(rate != null ? rate : 300, start);
-            events = EventGenerator.endless(settings);
-            behind = Duration.between(start, Instant.now());
-            Console.progress("Generating: " + traffic.describe(settings));
-        }
+        TrafficOptions.EventStream stream = traffic.replaysFile() ? traffic.replay(rate)
+                : traffic.generate(traffic.settings(rate != null ? rate : 300,
+                        Instant.now().minus(backfill).truncatedTo(ChronoUnit.SECONDS)), EventGenerator::endless, true);
+        Console.progress("Events: " + stream.description());
         KafkaEventWriter writer = new KafkaEventWriter(stack.bootstrapServers(), stack.topicPrefix());
-        EventFeed feed = throttled ? EventFeed.inRealTime(events, writer, behind)
-                : EventFeed.unthrottled(events, writer);
-        Thread thread = new Thread(() -> {
+        EventFeed feed = stream.feedInto(writer);
+        generatorThread = new Thread(() -> {
             try (writer) {
                 feed.run(line -> { }, Duration.ofDays(1));
             } catch (RuntimeException e) {
                 Console.progress("error: the event generator stopped: " + RootCause.describe(e));
             }
         }, "event-generator");
-        thread.setDaemon(true);
-        thread.start();
+        generatorThread.setDaemon(true);
+        generatorThread.start();
         return feed;
     }
 

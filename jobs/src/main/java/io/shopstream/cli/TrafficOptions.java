@@ -1,7 +1,9 @@
 package io.shopstream.cli;
 
+import io.shopstream.events.EventSink;
 import io.shopstream.events.EventsFile;
 import io.shopstream.events.OutgoingEvent;
+import io.shopstream.feed.EventFeed;
 import io.shopstream.generator.Catalogue;
 import io.shopstream.generator.GeneratorSettings;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** What events to send and how they behave: the generator's knobs, or a file to replay instead. */
@@ -95,13 +98,33 @@ final class TrafficOptions {
         }
     }
 
-    /** The file's lines, due at {@code rate} a second (0: all at once). */
-    Iterator<OutgoingEvent> replay(double rate) {
-        return EventsFile.replay(events, rate);
+    /** The file's lines, at {@code rate} a second, or as fast as they go when it is null. */
+    EventStream replay(Double rate) {
+        boolean throttled = rate != null;
+        return new EventStream(EventsFile.replay(events, throttled ? rate : 0), throttled, Duration.ZERO,
+                "replaying " + events + (throttled ? " at " + rate + " events/s" : " as fast as it goes"));
     }
 
-    /** One line saying what {@link #settings} generates, for the progress output. */
-    String describe(GeneratorSettings settings) {
+    /**
+     * Generated events from {@code settings}, limited by {@code limit}: in real time (those due before now at once)
+     * when {@code throttled}, else as fast as they go.
+     */
+    EventStream generate(GeneratorSettings settings, Function<GeneratorSettings, Iterator<OutgoingEvent>> limit,
+            boolean throttled) {
+        Duration behind = Duration.between(settings.start(), Instant.now());
+        return new EventStream(limit.apply(settings), throttled, behind.isNegative() || !throttled ? Duration.ZERO
+                : behind, "generating " + describe(settings) + (throttled ? "" : "; unthrottled"));
+    }
+
+    /** Events to send, and how: each when it is due (the first {@code behind} at once), or all as fast as they go. */
+    record EventStream(Iterator<OutgoingEvent> events, boolean throttled, Duration behind, String description) {
+
+        EventFeed feedInto(EventSink sink) {
+            return throttled ? EventFeed.inRealTime(events, sink, behind) : EventFeed.unthrottled(events, sink);
+        }
+    }
+
+    private String describe(GeneratorSettings settings) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "%,.0f events/s of event time from %s (seed %d): %,d sessions in flight (%.1f s think time),"
                         + " %,d shoppers, %,d products",
