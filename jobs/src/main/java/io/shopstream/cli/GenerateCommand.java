@@ -37,10 +37,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     TrafficOptions traffic;
 
-    @Option(names = "--rate", paramLabel = "N",
-            description = "Events per second (default: 1000 when generating; a replay goes as fast as it can).")
-    Double rate;
-
     @Option(names = "--unthrottled",
             description = "Write as fast as Kafka takes them; event time still advances at --rate per second.")
     boolean unthrottled;
@@ -109,9 +105,9 @@ final class GenerateCommand implements Callable<Integer> {
         checkOptions();
         TrafficOptions.EventStream stream;
         if (traffic.replaysFile()) {
-            stream = traffic.replay(unthrottled ? null : rate);
+            stream = traffic.replay(!unthrottled);
         } else {
-            double perSecond = rate != null ? rate : 1000;
+            double perSecond = traffic.rateOr(1000);
             Instant first = start != null ? start : defaultStart(perSecond);
             Instant end = duration != null ? first.plus(duration) : null;
             stream = traffic.generate(traffic.settings(perSecond, first), settings -> count != null
@@ -136,7 +132,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (count != null && count < 0) {
             throw new InvalidInputException("--count must not be negative");
         }
-        if (rate != null && !(rate > 0)) {
+        if (traffic.rate != null && !(traffic.rate > 0)) {
             throw new InvalidInputException("--rate must be a positive number of events per second");
         }
         if (count != null && duration != null) {

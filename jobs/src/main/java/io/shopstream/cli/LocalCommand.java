@@ -42,10 +42,6 @@ final class LocalCommand implements Callable<Integer> {
     @Mixin
     TrafficOptions traffic;
 
-    @Option(names = "--rate", paramLabel = "N",
-            description = "Events per second (default: 300 when generating; a replay goes as fast as it can).")
-    Double rate;
-
     @Option(names = "--backfill", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2m",
             description = "Generated event time starts this far in the past, written at once, so the first windows"
                     + " close within seconds (default: ${DEFAULT-VALUE}).")
@@ -111,8 +107,8 @@ final class LocalCommand implements Callable<Integer> {
     }
 
     private EventFeed startFeed(LocalStack stack) {
-        TrafficOptions.EventStream stream = traffic.replaysFile() ? traffic.replay(rate)
-                : traffic.generate(traffic.settings(rate != null ? rate : 300,
+        TrafficOptions.EventStream stream = traffic.replaysFile() ? traffic.replay(true)
+                : traffic.generate(traffic.settings(traffic.rateOr(300),
                         Instant.now().minus(backfill).truncatedTo(ChronoUnit.SECONDS)), EventGenerator::endless, true);
         Console.progress("Events: " + stream.description());
         KafkaEventWriter writer = new KafkaEventWriter(stack.bootstrapServers(), stack.topicPrefix());

@@ -23,6 +23,11 @@ final class TrafficOptions {
             description = "Replay this JSON-lines file (every non-blank line, as it is) instead of generating.")
     Path events;
 
+    @Option(names = "--rate", paramLabel = "N",
+            description = "Events per second (default: 300 for local, 1000 for generate; a replay goes as fast as it"
+                    + " can).")
+    Double rate;
+
     @Option(names = "--seed", paramLabel = "N",
             description = "Random seed: the same seed and options give the same events (default: a new one, printed).")
     Long seed;
@@ -80,6 +85,11 @@ final class TrafficOptions {
         return events != null;
     }
 
+    /** {@code --rate}, or the command's default. */
+    double rateOr(double defaultRate) {
+        return rate != null ? rate : defaultRate;
+    }
+
     /** The generator's settings for {@code rate} events/s from {@code start}; wrong values are the user's error. */
     GeneratorSettings settings(double rate, Instant start) {
         chosenSeed = Optional.ofNullable(seed).orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
@@ -98,9 +108,9 @@ final class TrafficOptions {
         }
     }
 
-    /** The file's lines, at {@code rate} a second, or as fast as they go when it is null. */
-    EventStream replay(Double rate) {
-        boolean throttled = rate != null;
+    /** The file's lines, at {@code --rate} a second, or as fast as they go without it or when not {@code paced}. */
+    EventStream replay(boolean paced) {
+        boolean throttled = paced && rate != null;
         return new EventStream(EventsFile.replay(events, throttled ? rate : 0), throttled, Duration.ZERO,
                 "replaying " + events + (throttled ? " at " + rate + " events/s" : " as fast as it goes"));
     }
