@@ -17,6 +17,9 @@ final class CatalogueCommand implements Callable<Integer> {
 
     enum Format { csv, sql }
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this command's options and exit.")
+    boolean help;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
             description = "csv or sql (default: ${DEFAULT-VALUE}).")
     Format format;

@@ -12,6 +12,9 @@ final class CommonOptions {
             description = "SQL bundle to use (default: ./sql when run inside the repository, else the SQL in the jar).")
     Path sqlDirectory;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this command's options and exit.")
+    boolean help;
+
     @Option(names = {"-v", "--verbose"},
             description = "Log Flink's and Kafka's INFO lines (to stderr) and print stack traces of errors.")
     boolean verbose;

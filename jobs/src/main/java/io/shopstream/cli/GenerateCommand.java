@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "generate",
         description = {"Generate realistic shopping events (or replay a file) into Kafka's source topics or a file.",
                 "Sessions walk the funnel (page views, product views, add to cart, purchase) as events of the input"
-                        + " contract, keyed by session_id, one topic per event type (${TOPIC_PREFIX}<event_type>,"
+                        + " contract, keyed by session_id, one topic per event type ($${TOPIC_PREFIX}<event_type>,"
                         + " created when missing). Throttled to --rate in real time unless --unthrottled; runs until"
                         + " --count or --duration, or Ctrl-C. Progress goes to stderr every 2 s."})
 final class GenerateCommand implements Callable<Integer> {
