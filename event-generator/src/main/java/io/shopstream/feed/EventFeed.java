@@ -30,7 +30,10 @@ public final class EventFeed {
         return new EventFeed(events, sink, Pacer.unthrottled());
     }
 
-    /** Each event when it is due: {@code dueMillis} after {@code behind} ago, so the first {@code behind} at once. */
+    /**
+     * Each event when it is due: {@code dueMillis} after {@code behind} ago, so those due within the first
+     * {@code behind} go at once (a negative {@code behind} holds the first event back that long).
+     */
     public static EventFeed inRealTime(Iterator<OutgoingEvent> events, EventSink sink, Duration behind) {
         return new EventFeed(events, sink, Pacer.from(System.nanoTime() - behind.toNanos()));
     }

@@ -121,9 +121,10 @@ final class TrafficOptions {
      */
     EventStream generate(GeneratorSettings settings, Function<GeneratorSettings, Iterator<OutgoingEvent>> limit,
             boolean throttled) {
-        Duration behind = Duration.between(settings.start(), Instant.now());
-        return new EventStream(limit.apply(settings), throttled, behind.isNegative() || !throttled ? Duration.ZERO
-                : behind, "generating " + describe(settings) + (throttled ? "" : "; unthrottled"));
+        // A start in the future makes this negative: the first events wait for it.
+        Duration behind = throttled ? Duration.between(settings.start(), Instant.now()) : Duration.ZERO;
+        return new EventStream(limit.apply(settings), throttled, behind,
+                "generating " + describe(settings) + (throttled ? "" : "; unthrottled"));
     }
 
     /** Events to send, and how: each when it is due (the first {@code behind} at once), or all as fast as they go. */
