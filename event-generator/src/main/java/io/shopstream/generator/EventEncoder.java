@@ -147,7 +147,8 @@ final class EventEncoder {
         twoDigits(out, local.getMinute()).append(':');
         twoDigits(out, local.getSecond()).append('.');
         int millis = local.getNano() / 1_000_000;
-        out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
+        out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                .append((char) ('0' + millis % 10));
         out.append(offset.getId());
     }
 

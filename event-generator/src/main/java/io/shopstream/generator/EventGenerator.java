@@ -132,7 +132,8 @@ public final class EventGenerator implements Iterator<OutgoingEvent> {
         String json = encoder.encode(session, step, time, sessions);
         double draw = arrivals.nextDouble();
         if (draw < settings.lateFraction()) {
-            long lag = settings.watermarkDelay().toMillis() + LATE_MARGIN_MILLIS + arrivals.nextLong(LATE_SPREAD_MILLIS);
+            long lag = settings.watermarkDelay().toMillis() + LATE_MARGIN_MILLIS
+                    + arrivals.nextLong(LATE_SPREAD_MILLIS);
             hold(new OutgoingEvent(step.kind(), session.id, json, 0, Delivery.LATE), time + lag);
         } else if (draw < settings.lateFraction() + settings.outOfOrderFraction()) {
             long lag = 1 + arrivals.nextLong(Math.max(1, settings.maxOutOfOrder().toMillis()));

@@ -43,7 +43,8 @@ public enum Malformation {
                 }
             }
             case MISSING_FIELD -> event.remove(REQUIRED.get(random.nextInt(REQUIRED.size())));
-            case BAD_TIMESTAMP -> event.put("event_timestamp", BAD_TIMESTAMPS.get(random.nextInt(BAD_TIMESTAMPS.size())));
+            case BAD_TIMESTAMP ->
+                    event.put("event_timestamp", BAD_TIMESTAMPS.get(random.nextInt(BAD_TIMESTAMPS.size())));
             case UNKNOWN_EVENT_TYPE -> event.put("event_type", UNKNOWN_TYPES.get(random.nextInt(UNKNOWN_TYPES.size())));
             default -> throw new IllegalStateException("not handled: " + this);
         }

@@ -92,7 +92,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private FeedStats writeToKafka(String servers, String prefix) {
-        List<String> created = KafkaTopics.ensure(servers, EventType.topics(prefix), partitions, Duration.ofSeconds(10));
+        List<String> created =
+                KafkaTopics.ensure(servers, EventType.topics(prefix), partitions, Duration.ofSeconds(10));
         if (!created.isEmpty()) {
             Console.progress("Created topics " + String.join(", ", created) + " (" + partitions + " partitions each)");
         }

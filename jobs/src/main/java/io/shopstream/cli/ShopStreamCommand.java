@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "shopstream",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Real-time e-commerce analytics: versioned Flink SQL pipelines over Kafka, launched from one jar.",
+        description = {"Real-time e-commerce analytics: versioned Flink SQL pipelines over Kafka, launched from one"
+                + " jar.",
                 "Runs as `java -jar shopstream.jar COMMAND` (embedded Flink) or `flink run shopstream.jar COMMAND`."},
         subcommands = {ValidateCommand.class, TryCommand.class, RunCommand.class, LocalCommand.class,
                 GenerateCommand.class, TailCommand.class, CatalogueCommand.class, HelpCommand.class})

@@ -58,7 +58,8 @@ final class TrafficOptions {
     double purchaseRate;
 
     @Option(names = "--out-of-order", paramLabel = "SHARE", defaultValue = "0.1",
-            description = "Share of events that arrive behind newer ones, within --max-lag (default: ${DEFAULT-VALUE}).")
+            description = "Share of events that arrive behind newer ones, within --max-lag"
+                    + " (default: ${DEFAULT-VALUE}).")
     double outOfOrder;
 
     @Option(names = "--max-lag", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "3s",
@@ -66,7 +67,8 @@ final class TrafficOptions {
     Duration maxLag;
 
     @Option(names = "--late", paramLabel = "SHARE", defaultValue = "0",
-            description = "Share of events that arrive after the watermark has passed them (default: ${DEFAULT-VALUE}).")
+            description = "Share of events that arrive after the watermark has passed them"
+                    + " (default: ${DEFAULT-VALUE}).")
     double late;
 
     @Option(names = "--watermark-delay", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -143,8 +145,8 @@ final class TrafficOptions {
                 settings.sessionsInFlight() / settings.eventsPerSecond(), settings.shoppers(),
                 settings.catalogue().products().size()));
         if (settings.outOfOrderFraction() > 0) {
-            line.append(String.format(Locale.ROOT, "; %.0f%% out of order up to %s", 100 * settings.outOfOrderFraction(),
-                    settings.maxOutOfOrder().toMillis() + " ms"));
+            line.append(String.format(Locale.ROOT, "; %.0f%% out of order up to %d ms",
+                    100 * settings.outOfOrderFraction(), settings.maxOutOfOrder().toMillis()));
         }
         if (settings.lateFraction() > 0) {
             line.append(String.format(Locale.ROOT, "; %.1f%% late", 100 * settings.lateFraction()));

@@ -43,7 +43,8 @@ public final class KafkaBrokerMain {
             if (formatted != 0) {
                 System.exit(formatted);
             }
-            Class.forName("kafka.Kafka").getMethod("main", String[].class).invoke(null, (Object) new String[] {args[0]});
+            Class.forName("kafka.Kafka").getMethod("main", String[].class)
+                    .invoke(null, (Object) new String[] {args[0]});
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

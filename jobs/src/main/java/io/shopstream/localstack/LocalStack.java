@@ -105,7 +105,8 @@ public final class LocalStack implements AutoCloseable {
         Set<String> topics = new LinkedHashSet<>(EventType.topics(topicPrefix()));
         Map<String, List<String>> outputs = new LinkedHashMap<>();
         for (PlannedPipeline pipeline : planned) {
-            List<String> sinkTopics = pipeline.sinks().stream().map(SinkTable::topic).flatMap(Optional::stream).toList();
+            List<String> sinkTopics =
+                    pipeline.sinks().stream().map(SinkTable::topic).flatMap(Optional::stream).toList();
             outputs.put(pipeline.id().name(), sinkTopics);
             topics.addAll(sinkTopics);
         }

@@ -36,7 +36,7 @@ public final class WorkDirectory {
         }
     }
 
-    /** Removes {@code directory} and everything in it, as far as it can: leftovers in a temporary place are harmless. */
+    /** Removes {@code directory} and all in it, as far as it can: leftovers in a temporary place are harmless. */
     public static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -81,7 +81,8 @@ final class BundleJar {
     }
 
     /** Runs the jar with {@code args} in {@code workingDirectory}, waiting at most {@code timeout}. */
-    static Result run(Path workingDirectory, Duration timeout, String... args) throws IOException, InterruptedException {
+    static Result run(Path workingDirectory, Duration timeout, String... args)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         try (Running running = start(workingDirectory, args)) {
             if (!running.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

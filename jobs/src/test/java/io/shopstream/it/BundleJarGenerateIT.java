@@ -84,7 +84,8 @@ class BundleJarGenerateIT {
         List<String> written = new ArrayList<>();
         try (OutputTopicReader reader = new OutputTopicReader(stack.kafka.bootstrapServers())) {
             for (String topic : EventType.topics(prefix)) {
-                reader.readAll(topic, Duration.ofSeconds(30)).forEach(record -> written.add(record.value().orElseThrow()));
+                reader.readAll(topic, Duration.ofSeconds(30))
+                        .forEach(record -> written.add(record.value().orElseThrow()));
             }
         }
         assertThat(written).containsExactlyInAnyOrderElementsOf(first);
