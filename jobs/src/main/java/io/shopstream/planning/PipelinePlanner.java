@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.catalog.UniqueConstraint;
 import org.apache.flink.table.operations.Operation;
 import org.apache.flink.table.operations.SinkModifyOperation;
 
@@ -152,8 +156,16 @@ public final class PipelinePlanner {
             List<Operation> operations = ((TableEnvironmentInternal) environment).getParser().parse(resolved.text());
             SinkModifyOperation sink = (SinkModifyOperation) operations.get(0);
             String name = sink.getContextResolvedTable().getIdentifier().getObjectName();
-            Map<String, String> options = sink.getContextResolvedTable().getResolvedTable().getOptions();
-            sinks.add(new SinkTable(name, options, Optional.ofNullable(createdTables.get(name)), insert));
+            ResolvedCatalogBaseTable<?> table = sink.getContextResolvedTable().getResolvedTable();
+            ResolvedSchema schema = table.getResolvedSchema();
+            List<SinkTable.Column> columns = schema.getColumns().stream()
+                    .filter(Column::isPersisted)
+                    .map(column -> new SinkTable.Column(column.getName(),
+                            column.getDataType().getLogicalType().getTypeRoot().name()))
+                    .toList();
+            List<String> primaryKey = schema.getPrimaryKey().map(UniqueConstraint::getColumns).orElse(List.of());
+            sinks.add(new SinkTable(name, table.getOptions(), columns, primaryKey,
+                    Optional.ofNullable(createdTables.get(name)), insert));
             return resolved;
         } catch (RuntimeException e) {
             throw new SqlProblemException(definitions.translate(e, resolved));

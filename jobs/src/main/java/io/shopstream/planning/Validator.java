@@ -83,6 +83,12 @@ public final class Validator {
         }
     }
 
+    /** Plans {@code pipeline} with the profile's variables, as validation does, and returns the tables it writes. */
+    public List<SinkTable> sinks(PipelineFile pipeline, Variables profileVariables) {
+        Variables variables = PipelineVariables.forPipeline(pipeline.id(), profileVariables);
+        return planner.plan(environment(JobSettings.forPipeline(pipeline.id(), variables)), pipeline, variables).sinks();
+    }
+
     /** A table environment that plans but never runs: what validation needs, and nothing that connects. */
     static TableEnvironment environment(Configuration configuration) {
         return TableEnvironment.create(EnvironmentSettings.newInstance()
