@@ -5,13 +5,10 @@ import io.shopstream.bootstrap.NestedRuntime;
 import io.shopstream.events.KafkaTopics;
 import io.shopstream.events.KafkaUnavailableException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final String clusterId;
-    private Process process;
+    private ServerProcess process;
 
     private KafkaBroker(Path directory, int port, int controllerPort, String clusterId) {
         this.directory = directory;
@@ -103,14 +100,12 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = writeConfig();
             List<String> command = JavaProcess.of(MAIN_CLASS)
                     .options(List.of("-Xms128m", "-Xmx768m", "-XX:+UseG1GC",
-                            "-Dlog4j2.configurationFile=" + writeLogConfig().toUri()))
-                    .classpath(copyMainClass())
+                            "-Dlog4j2.configurationFile=" + ServerProcess.writeLogConfig(directory,
+                                    Map.of("kafka.server.KafkaRaftServer", "INFO")).toUri()))
+                    .classpath(SoloMainClass.copy(KafkaBrokerMain.class, directory.resolve("classes")))
                     .classpath(NestedRuntime.named("kafka-broker", KafkaBroker.class.getClassLoader()).jars())
                     .command(List.of(config.toString(), clusterId));
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .start();
+            process = ServerProcess.start(command, logFile());
         } catch (IOException e) {
             throw new LocalStackException("could not start the Kafka broker: " + e.getMessage(), e);
         }
@@ -122,8 +117,7 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = admin()) {
             boolean ready = deadline.until(() -> {
                 if (!process.isAlive()) {
-                    throw new LocalStackException("the Kafka broker exited with code " + process.exitValue()
-                            + " while starting:\n" + tail(logFile(), 15) + "\n(full log: " + logFile() + ")");
+                    throw new LocalStackException(process.exitReport("the Kafka broker, starting,"));
                 }
                 return holds(admin.describeCluster().nodes(), nodes -> !nodes.isEmpty());
             });
@@ -136,19 +130,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (process != null) {
+            process.stop(STOP_TIMEOUT);
         }
     }
 
@@ -182,36 +165,6 @@ public final class KafkaBroker implements AutoCloseable {
         return file;
     }
 
-    private Path writeLogConfig() throws IOException {
-        Path file = directory.resolve("log4j2.properties");
-        Files.writeString(file, String.join("\n",
-                "appender.out.type = Console",
-                "appender.out.name = out",
-                "appender.out.layout.type = PatternLayout",
-                "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5p %c{1} - %m%n",
-                "rootLogger.level = WARN",
-                "rootLogger.appenderRef.out.ref = out",
-                "logger.server.name = kafka.server.KafkaRaftServer",
-                "logger.server.level = INFO",
-                ""));
-        return file;
-    }
-
-    /** The broker's main class, alone in a directory: the rest of the bundle must not shadow Kafka's classes. */
-    private Path copyMainClass() throws IOException {
-        String resource = MAIN_CLASS.replace('.', '/') + ".class";
-        Path classes = directory.resolve("classes");
-        Path target = classes.resolve(resource);
-        Files.createDirectories(target.getParent());
-        try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the bundle");
-            }
-            Files.write(target, in.readAllBytes());
-        }
-        return classes;
-    }
-
     /** Whether the broker answers {@code request} within a few seconds with a result that passes {@code test}. */
     private static <T> boolean holds(KafkaFuture<T> request, Predicate<T> test) {
         try {
@@ -221,15 +174,6 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file);
-            return String.join("\n", new ArrayList<>(all.subList(Math.max(0, all.size() - lines), all.size())));
-        } catch (IOException | UncheckedIOException e) {
-            return "(no log: " + e.getMessage() + ")";
         }
     }
 
