@@ -60,9 +60,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--topic-prefix", paramLabel = "PREFIX", description = "Topic prefix (default: the profile's).")
-    String topicPrefix;
-
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "4",
             description = "Partitions of the topics it creates (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -85,8 +82,8 @@ final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Variables variables = kafka.variables(common.bundle());
-        String servers = kafka.bootstrapServers(variables);
-        String prefix = topicPrefix != null ? topicPrefix : variables.require("TOPIC_PREFIX");
+        String servers = variables.require("KAFKA_BOOTSTRAP_SERVERS");
+        String prefix = variables.require("TOPIC_PREFIX");
         writeToKafka(servers, prefix);
         return ExitCodes.OK;
     }

@@ -2,6 +2,8 @@ package io.shopstream.cli;
 
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.variables.Variables;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Which Kafka a command talks to: the profile's, unless given on the command line. */
@@ -15,12 +17,18 @@ final class KafkaOptions {
             description = "Kafka (default: the profile's KAFKA_BOOTSTRAP_SERVERS).")
     String bootstrapServers;
 
-    /** The profile's variables, environment variables winning. */
-    Variables variables(SqlBundle bundle) {
-        return Variables.of(bundle.profile(profile), System.getenv());
-    }
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX", description = "Topic prefix (default: the profile's).")
+    String topicPrefix;
 
-    String bootstrapServers(Variables variables) {
-        return bootstrapServers != null ? bootstrapServers : variables.require("KAFKA_BOOTSTRAP_SERVERS");
+    /** The profile's variables, environment variables winning, and these options over both. */
+    Variables variables(SqlBundle bundle) {
+        Map<String, String> overrides = new HashMap<>();
+        if (bootstrapServers != null) {
+            overrides.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        }
+        if (topicPrefix != null) {
+            overrides.put("TOPIC_PREFIX", topicPrefix);
+        }
+        return Variables.of(bundle.profile(profile), System.getenv()).with(overrides);
     }
 }

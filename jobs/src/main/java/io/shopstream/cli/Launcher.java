@@ -7,6 +7,8 @@ import io.shopstream.events.EventsFileException;
 import io.shopstream.events.KafkaUnavailableException;
 import io.shopstream.localstack.LocalStackException;
 import io.shopstream.localstack.PortTakenException;
+import io.shopstream.pinot.PinotConfigException;
+import io.shopstream.pinot.PinotUnavailableException;
 import io.shopstream.planning.SqlProblemException;
 import io.shopstream.variables.UnknownProfileException;
 import io.shopstream.variables.UnknownVariableException;
@@ -63,7 +65,8 @@ public final class Launcher {
             return ExitCodes.INVALID;
         }
         if (error instanceof LauncherException || error instanceof LocalStackException
-                || error instanceof PortTakenException || error instanceof KafkaUnavailableException) {
+                || error instanceof PortTakenException || error instanceof KafkaUnavailableException
+                || error instanceof PinotUnavailableException) {
             System.err.println("error: " + error.getMessage());
             printTraceIf(verbose, error);
             return ExitCodes.FAILED;
@@ -79,7 +82,7 @@ public final class Launcher {
 
     private static boolean isUserError(Exception error) {
         return List.of(BundleException.class, UnknownProfileException.class, UnknownVariableException.class,
-                        InvalidInputException.class, EventsFileException.class)
+                        InvalidInputException.class, EventsFileException.class, PinotConfigException.class)
                 .stream()
                 .anyMatch(type -> type.isInstance(error));
     }

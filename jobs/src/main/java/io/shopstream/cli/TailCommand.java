@@ -52,7 +52,7 @@ final class TailCommand implements Callable<Integer> {
         SqlBundle bundle = common.bundle();
         Variables variables = kafka.variables(bundle);
         TopicReference reference = TopicReference.resolve(topicArgument, bundle, variables);
-        String servers = kafka.bootstrapServers(variables);
+        String servers = variables.require("KAFKA_BOOTSTRAP_SERVERS");
         reference.pipeline().ifPresent(pipeline -> Console.progress("Pipeline " + pipeline + " writes to topic "
                 + reference.topic() + " with profile " + kafka.profile + "."));
         TopicFollower follower = connect(servers);

@@ -2,14 +2,9 @@ package io.shopstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopstream.localstack.PinotCluster;
+import io.shopstream.pinot.PinotController;
 import io.shopstream.pinot.PinotTable;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,57 +16,79 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The repository's Pinot configs as a real Pinot 0.11 takes them: every schema and REALTIME table is accepted by the
- * controller, consuming the pipelines' output topics on a real broker, and Pinot stops with nothing left running.
+ * The repository's Pinot configs as a real Pinot 0.11 takes them, through {@code pinot apply} of the bundle jar: a dry
+ * run changes nothing, the first apply creates every schema and REALTIME table (consuming a real broker's topics), the
+ * second finds nothing to do, a config Pinot refuses is reported with Pinot's own words, and Pinot stops with nothing
+ * left running.
  */
 class PinotTablesIT {
 
     private static final Path CONFIGS = Path.of("..", "pinot-schemas").toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path directory;
 
     @Test
-    void pinotAcceptsEverySchemaAndTable() throws Exception {
+    void applyCreatesEverySchemaAndTableOnceAndReportsRefusals() throws Exception {
         SharedStack stack = SharedStack.get();
         String prefix = SharedStack.uniquePrefix("pinot");
         List<PinotTable> tables = PinotTable.loadAll(CONFIGS);
         Set<String> topics = new LinkedHashSet<>();
         tables.forEach(table -> topics.add(table.topic(prefix).orElseThrow()));
         stack.kafka.createTopics(topics, 4);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<String> names = tables.stream().map(PinotTable::name).toList();
 
         Set<ProcessHandle> before = ProcessHandle.current().descendants().collect(Collectors.toSet());
         List<ProcessHandle> pinotProcesses;
         try (PinotCluster pinot = PinotCluster.start(directory.resolve("pinot"), 0, 0)) {
             pinotProcesses = ProcessHandle.current().descendants().filter(process -> !before.contains(process))
                     .toList();
-            for (PinotTable table : tables) {
-                String schema = Files.readString(table.folder().resolve("schema.json"));
-                String config = Files.readString(table.folder().resolve("table.json"))
-                        .replace("${TOPIC_PREFIX}", prefix)
-                        .replace("${KAFKA_BOOTSTRAP_SERVERS}", stack.kafka.bootstrapServers());
-                assertThat(post(http, pinot.controller().resolve("/schemas"), schema))
-                        .contains(table.name() + " successfully added");
-                assertThat(post(http, pinot.controller().resolve("/tables"), config))
-                        .contains("Table " + table.name() + "_REALTIME successfully added");
-            }
-            JsonNode listed = JSON.readTree(http.send(HttpRequest.newBuilder(pinot.controller().resolve("/tables"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body());
-            List<String> names = new ArrayList<>();
-            listed.get("tables").forEach(name -> names.add(name.asText()));
-            assertThat(names).containsExactlyInAnyOrderElementsOf(tables.stream().map(PinotTable::name).toList());
+            String[] apply = {"pinot", "apply", "--controller", pinot.controller().toString(), "--pinot-dir",
+                CONFIGS.toString(), "--topic-prefix", prefix, "--bootstrap-servers", stack.kafka.bootstrapServers()};
+
+            BundleJar.Result dryRun = BundleJar.run(directory, java.time.Duration.ofMinutes(2), append(apply,
+                    "--dry-run"));
+            assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+            assertThat(dryRun.stdout().lines()).containsExactlyElementsOf(lines("would create", names));
+            PinotController controller = new PinotController(pinot.controller());
+            assertThat(names).allMatch(name -> controller.schema(name).isEmpty());
+
+            BundleJar.Result first = BundleJar.run(directory, java.time.Duration.ofMinutes(2), apply);
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(first.stdout().lines()).containsExactlyElementsOf(lines("create", names));
+            assertThat(names).allMatch(name -> controller.realtimeTable(name).isPresent());
+
+            BundleJar.Result second = BundleJar.run(directory, java.time.Duration.ofMinutes(2), apply);
+            assertThat(second.stdout().lines()).as(second.toString())
+                    .containsExactlyElementsOf(lines("unchanged", names));
+
+            Path broken = directory.resolve("broken");
+            Files.createDirectories(broken.resolve("orders_v1"));
+            Files.copy(CONFIGS.resolve("active_users_1m_v1/schema.json"), broken.resolve("orders_v1/schema.json"));
+            Files.writeString(broken.resolve("orders_v1/table.json"), Files.readString(
+                    CONFIGS.resolve("active_users_1m_v1/table.json")).replace("\"timeColumnName\": \"window_start\"",
+                    "\"timeColumnName\": \"placed_at\""));
+            apply[5] = broken.toString();
+            BundleJar.Result refused = BundleJar.run(directory, java.time.Duration.ofMinutes(2), apply);
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.stderr()).contains("error: the Pinot controller at " + pinot.controller()
+                    + " refused PUT /tables/active_users_1m_v1 (HTTP 400)").contains("placed_at")
+                    .doesNotContain("Exception");
         }
         assertThat(pinotProcesses).as("Pinot runs in a JVM of its own").isNotEmpty();
         assertThat(pinotProcesses).as("Pinot stopped").noneMatch(ProcessHandle::isAlive);
     }
 
-    private static String post(HttpClient http, URI uri, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(uri + " answered " + response.body()).isEqualTo(200);
-        return response.body();
+    private static List<String> lines(String action, List<String> names) {
+        List<String> lines = new ArrayList<>();
+        names.forEach(name -> lines.add(action + " schema " + name));
+        names.forEach(name -> lines.add(action + " table " + name));
+        return lines;
+    }
+
+    private static String[] append(String[] args, String more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = more;
+        return all;
     }
 }
