@@ -45,30 +45,27 @@ public final class TablesAsCode {
         List<Change> changes = new ArrayList<>();
         for (PinotTable table : tables) {
             JsonNode schema = resolve(table.schema());
-            Optional<JsonNode> current = controller.schema(table.name());
-            Change change = change("schema", table.name(), schema, current);
-            if (!dryRun && change.action() == Action.CREATE) {
-                controller.createSchema(schema);
-            } else if (!dryRun && change.action() == Action.UPDATE) {
-                controller.updateSchema(table.name(), schema);
-            }
-            changes.add(change);
+            changes.add(reconcile(change("schema", table.name(), schema, controller.schema(table.name())), dryRun,
+                    () -> controller.createSchema(schema), () -> controller.updateSchema(table.name(), schema)));
         }
         for (PinotTable table : tables) {
             JsonNode config = resolve(table.table());
-            Optional<JsonNode> current = controller.realtimeTable(table.name());
             // The controller names a table with its type: the name the file gives is the same table.
-            Optional<JsonNode> comparable = current.map(JsonNode::deepCopy)
+            Optional<JsonNode> current = controller.realtimeTable(table.name()).map(JsonNode::deepCopy)
                     .map(actual -> ((ObjectNode) actual).put("tableName", config.path("tableName").asText()));
-            Change change = change("table", table.name(), config, comparable);
-            if (!dryRun && change.action() == Action.CREATE) {
-                controller.createTable(config);
-            } else if (!dryRun && change.action() == Action.UPDATE) {
-                controller.updateTable(table.name(), config);
-            }
-            changes.add(change);
+            changes.add(reconcile(change("table", table.name(), config, current), dryRun,
+                    () -> controller.createTable(config), () -> controller.updateTable(table.name(), config)));
         }
         return changes;
+    }
+
+    private static Change reconcile(Change change, boolean dryRun, Runnable create, Runnable update) {
+        if (!dryRun && change.action() == Action.CREATE) {
+            create.run();
+        } else if (!dryRun && change.action() == Action.UPDATE) {
+            update.run();
+        }
+        return change;
     }
 
     private static Change change(String kind, String name, JsonNode wanted, Optional<JsonNode> current) {
