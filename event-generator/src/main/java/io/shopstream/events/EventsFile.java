@@ -106,7 +106,7 @@ public final class EventsFile {
     }
 
     /** One line of an events file as an event, or an {@link EventsFileException} saying what is wrong with it. */
-    public static OutgoingEvent parseLine(String text) {
+    private static OutgoingEvent parseLine(String text) {
         JsonNode node;
         try {
             node = JSON.readTree(text);

@@ -81,8 +81,6 @@ final class TrafficOptions {
                     + " unknown event types (default: ${DEFAULT-VALUE}).")
     double malformed;
 
-    private long chosenSeed;
-
     boolean replaysFile() {
         return events != null;
     }
@@ -94,7 +92,8 @@ final class TrafficOptions {
 
     /** The generator's settings for {@code rate} events/s from {@code start}; wrong values are the user's error. */
     GeneratorSettings settings(double rate, Instant start) {
-        chosenSeed = Optional.ofNullable(seed).orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
+        long chosenSeed = Optional.ofNullable(seed)
+                .orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000));
         int inFlight = Optional.ofNullable(sessionsInFlight)
                 .orElse((int) Math.max(1, Math.round(rate * thinkTime.toMillis() / 1000.0)));
         try {
@@ -141,7 +140,7 @@ final class TrafficOptions {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "%,.0f events/s of event time from %s (seed %d): %,d sessions in flight (%.1f s think time),"
                         + " %,d shoppers, %,d products",
-                settings.eventsPerSecond(), settings.start(), chosenSeed, settings.sessionsInFlight(),
+                settings.eventsPerSecond(), settings.start(), settings.seed(), settings.sessionsInFlight(),
                 settings.sessionsInFlight() / settings.eventsPerSecond(), settings.shoppers(),
                 settings.catalogue().products().size()));
         if (settings.outOfOrderFraction() > 0) {

@@ -28,10 +28,6 @@ public final class PinotController {
         this.address = address;
     }
 
-    public URI address() {
-        return address;
-    }
-
     /** The schema named {@code name}, if the controller has it. */
     public Optional<JsonNode> schema(String name) {
         return get("/schemas/" + name);

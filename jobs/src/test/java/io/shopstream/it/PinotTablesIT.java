@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shopstream.localstack.PinotCluster;
 import io.shopstream.pinot.PinotController;
 import io.shopstream.pinot.PinotTable;
+import io.shopstream.testing.RepositorySql;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PinotTablesIT {
 
-    private static final Path CONFIGS = Path.of("..", "pinot-schemas").toAbsolutePath().normalize();
+    private static final Path CONFIGS = RepositorySql.PINOT_SCHEMAS;
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @TempDir
     Path directory;
@@ -46,19 +49,19 @@ class PinotTablesIT {
             String[] apply = {"pinot", "apply", "--controller", pinot.controller().toString(), "--pinot-dir",
                 CONFIGS.toString(), "--topic-prefix", prefix, "--bootstrap-servers", stack.kafka.bootstrapServers()};
 
-            BundleJar.Result dryRun = BundleJar.run(directory, java.time.Duration.ofMinutes(2), append(apply,
+            BundleJar.Result dryRun = BundleJar.run(directory, TIMEOUT, append(apply,
                     "--dry-run"));
             assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
             assertThat(dryRun.stdout().lines()).containsExactlyElementsOf(lines("would create", names));
             PinotController controller = new PinotController(pinot.controller());
             assertThat(names).allMatch(name -> controller.schema(name).isEmpty());
 
-            BundleJar.Result first = BundleJar.run(directory, java.time.Duration.ofMinutes(2), apply);
+            BundleJar.Result first = BundleJar.run(directory, TIMEOUT, apply);
             assertThat(first.exitCode()).as(first.toString()).isZero();
             assertThat(first.stdout().lines()).containsExactlyElementsOf(lines("create", names));
             assertThat(names).allMatch(name -> controller.realtimeTable(name).isPresent());
 
-            BundleJar.Result second = BundleJar.run(directory, java.time.Duration.ofMinutes(2), apply);
+            BundleJar.Result second = BundleJar.run(directory, TIMEOUT, apply);
             assertThat(second.stdout().lines()).as(second.toString())
                     .containsExactlyElementsOf(lines("unchanged", names));
 
@@ -69,7 +72,7 @@ class PinotTablesIT {
                     CONFIGS.resolve("active_users_1m_v1/table.json")).replace("\"timeColumnName\": \"window_start\"",
                     "\"timeColumnName\": \"placed_at\""));
             apply[5] = broken.toString();
-            BundleJar.Result refused = BundleJar.run(directory, java.time.Duration.ofMinutes(2), apply);
+            BundleJar.Result refused = BundleJar.run(directory, TIMEOUT, apply);
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
             assertThat(refused.stderr()).contains("error: the Pinot controller at " + pinot.controller()
                     + " refused PUT /tables/active_users_1m_v1 (HTTP 400)").contains("placed_at")

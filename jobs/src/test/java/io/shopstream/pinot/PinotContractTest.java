@@ -1,20 +1,19 @@
 package io.shopstream.pinot;
 
+import static io.shopstream.testing.RepositorySql.replaceOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopstream.bundle.SqlBundle;
+import io.shopstream.localstack.WorkDirectory;
 import io.shopstream.planning.SinkTable;
 import io.shopstream.planning.Validator;
 import io.shopstream.testing.RepositorySql;
 import io.shopstream.variables.Variables;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The repository's Pinot configs agree with its pipelines' sinks, and each kind of disagreement is caught. */
 class PinotContractTest {
 
-    private static final Path CONFIGS = Path.of("..", "pinot-schemas").toAbsolutePath().normalize();
     private static List<SinkTable> sinks;
 
     @TempDir
@@ -41,14 +39,15 @@ class PinotContractTest {
     void theRepositoryAgrees() {
         assertThat(sinks).extracting(SinkTable::name)
                 .containsExactlyInAnyOrder("active_users_1m", "product_metrics_1m", "session_metrics");
-        assertThat(PinotContract.check(sinks, PinotTable.loadAll(CONFIGS), "")).isEmpty();
+        assertThat(PinotContract.check(sinks, PinotTable.loadAll(RepositorySql.PINOT_SCHEMAS), "")).isEmpty();
     }
 
     @Test
     void aSinkTopicWithoutATableAndATableWithoutASinkAreBothNamed() throws IOException {
-        Path copy = copyConfigs();
-        deleteRecursively(copy.resolve("active_users_1m_v1"));
-        replace(copy.resolve("product_metrics_1m_v1/table.json"), "}product_metrics_1m_v1\"", "}product_metrics_1m\"");
+        Path copy = RepositorySql.copyPinotSchemasInto(directory);
+        WorkDirectory.delete(copy.resolve("active_users_1m_v1"));
+        replaceOnce(copy.resolve("product_metrics_1m_v1/table.json"), "}product_metrics_1m_v1\"",
+                "}product_metrics_1m\"");
 
         assertThat(check(copy)).containsExactlyInAnyOrder(
                 "pinot-schemas/product_metrics_1m_v1: ingests topic product_metrics_1m, which no pipeline writes"
@@ -61,10 +60,10 @@ class PinotContractTest {
 
     @Test
     void aMissingColumnAnotherTypeAndAnExtraColumnAreNamed() throws IOException {
-        Path copy = copyConfigs();
+        Path copy = RepositorySql.copyPinotSchemasInto(directory);
         Path schema = copy.resolve("product_metrics_1m_v1/schema.json");
-        replace(schema, "\"name\": \"units_sold\"", "\"name\": \"units_shipped\"");
-        replace(schema, "\"name\": \"views\",\n      \"dataType\": \"LONG\"",
+        replaceOnce(schema, "\"name\": \"units_sold\"", "\"name\": \"units_shipped\"");
+        replaceOnce(schema, "\"name\": \"views\",\n      \"dataType\": \"LONG\"",
                 "\"name\": \"views\",\n      \"dataType\": \"STRING\"");
 
         assertThat(check(copy)).containsExactlyInAnyOrder(
@@ -78,10 +77,10 @@ class PinotContractTest {
 
     @Test
     void anUpsertSinkNeedsAnUpsertTableOnTheSameKeyReadingCommittedRows() throws IOException {
-        Path copy = copyConfigs();
+        Path copy = RepositorySql.copyPinotSchemasInto(directory);
         Path table = copy.resolve("session_metrics_v1/table.json");
-        replace(table, "\"upsertConfig\"", "\"notUpsertConfig\"");
-        replace(table, "read_committed", "read_uncommitted");
+        replaceOnce(table, "\"upsertConfig\"", "\"notUpsertConfig\"");
+        replaceOnce(table, "read_committed", "read_uncommitted");
 
         assertThat(check(copy)).containsExactlyInAnyOrder(
                 "pinot-schemas/session_metrics_v1 (sink session_metrics): stream.kafka.isolation.level must be"
@@ -92,12 +91,12 @@ class PinotContractTest {
 
     @Test
     void aDifferentKeyAnUnknownComparisonColumnAndOtherRoutingAreNamed() throws IOException {
-        Path copy = copyConfigs();
-        replace(copy.resolve("session_metrics_v1/schema.json"), "\"primaryKeyColumns\": [\n    \"session_id\"",
+        Path copy = RepositorySql.copyPinotSchemasInto(directory);
+        replaceOnce(copy.resolve("session_metrics_v1/schema.json"), "\"primaryKeyColumns\": [\n    \"session_id\"",
                 "\"primaryKeyColumns\": [\n    \"user_id\"");
         Path table = copy.resolve("session_metrics_v1/table.json");
-        replace(table, "\"comparisonColumn\": \"event_count\"", "\"comparisonColumn\": \"updated_at\"");
-        replace(table, "strictReplicaGroup", "balanced");
+        replaceOnce(table, "\"comparisonColumn\": \"event_count\"", "\"comparisonColumn\": \"updated_at\"");
+        replaceOnce(table, "strictReplicaGroup", "balanced");
 
         assertThat(check(copy)).containsExactlyInAnyOrder(
                 "pinot-schemas/session_metrics_v1 (sink session_metrics): primary key [user_id] in schema.json,"
@@ -110,9 +109,9 @@ class PinotContractTest {
 
     @Test
     void anAppendSinkMustNotLandInAnUpsertTable() throws IOException {
-        Path copy = copyConfigs();
+        Path copy = RepositorySql.copyPinotSchemasInto(directory);
         Path table = copy.resolve("active_users_1m_v1/table.json");
-        replace(table, "\"metadata\": {}", "\"metadata\": {},\n  \"upsertConfig\": {\"mode\": \"FULL\"}");
+        replaceOnce(table, "\"metadata\": {}", "\"metadata\": {},\n  \"upsertConfig\": {\"mode\": \"FULL\"}");
 
         assertThat(check(copy)).containsExactly("pinot-schemas/active_users_1m_v1 (sink active_users_1m): the table"
                 + " is an upsert table but the sink appends rows (connector kafka)");
@@ -120,34 +119,5 @@ class PinotContractTest {
 
     private List<String> check(Path configs) {
         return PinotContract.check(sinks, PinotTable.loadAll(configs), "");
-    }
-
-    private Path copyConfigs() throws IOException {
-        Path copy = directory.resolve("pinot-schemas");
-        try (Stream<Path> paths = Files.walk(CONFIGS)) {
-            for (Path path : paths.toList()) {
-                Path target = copy.resolve(CONFIGS.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-        return copy;
-    }
-
-    private static void replace(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertThat(text).as(file + " holds " + from).contains(from);
-        Files.writeString(file, text.replace(from, to));
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -8,20 +8,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The repository's {@code sql/} folder, copied where a test may break it, and edits made to such a copy. */
+/**
+ * The repository's {@code sql/} and {@code pinot-schemas/} folders, copied where a test may break them, and edits made
+ * to such copies.
+ */
 public final class RepositorySql {
 
     /** Tests run in the {@code jobs} module directory. */
     public static final Path DIRECTORY = Path.of("..", "sql").toAbsolutePath().normalize();
+    public static final Path PINOT_SCHEMAS = Path.of("..", "pinot-schemas").toAbsolutePath().normalize();
 
     private RepositorySql() {}
 
     /** Copies the repository's {@code sql/} folder to {@code parent/sql} and returns the copy. */
     public static Path copyInto(Path parent) throws IOException {
-        Path copy = parent.resolve("sql");
-        try (Stream<Path> files = Files.walk(DIRECTORY)) {
+        return copy(DIRECTORY, parent.resolve("sql"));
+    }
+
+    /** Copies the repository's {@code pinot-schemas/} folder to {@code parent/pinot-schemas} and returns the copy. */
+    public static Path copyPinotSchemasInto(Path parent) throws IOException {
+        return copy(PINOT_SCHEMAS, parent.resolve("pinot-schemas"));
+    }
+
+    private static Path copy(Path source, Path copy) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.sorted().toList()) {
-                Path target = copy.resolve(DIRECTORY.relativize(file).toString());
+                Path target = copy.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
