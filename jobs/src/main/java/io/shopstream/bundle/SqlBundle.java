@@ -4,13 +4,7 @@ import io.shopstream.sql.SqlScript;
 import io.shopstream.variables.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +20,6 @@ import java.util.stream.Stream;
  * {@code ./sql} when the launcher runs in the repository, else from the copy inside the jar.
  */
 public final class SqlBundle {
-
-    private static final String BUNDLED_RESOURCE = "shopstream/sql/";
 
     private final Path root;
     private final String displayRoot;
@@ -63,25 +55,10 @@ public final class SqlBundle {
 
     /** The SQL copied into the jar at build time. */
     public static SqlBundle bundled() {
-        URL marker = SqlBundle.class.getClassLoader().getResource(BUNDLED_RESOURCE + "pipelines");
-        if (marker == null) {
-            throw new BundleException("this build carries no SQL bundle; run from the repository or pass --sql-dir");
-        }
-        try {
-            URI uri = marker.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem jar;
-                try {
-                    jar = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException alreadyOpen) {
-                    jar = FileSystems.getFileSystem(uri);
-                }
-                return new SqlBundle(jar.getPath("/" + BUNDLED_RESOURCE), "shopstream.jar!/sql");
-            }
-            return new SqlBundle(Path.of(uri).getParent(), "shopstream.jar!/sql");
-        } catch (URISyntaxException | IOException e) {
-            throw new BundleException("cannot open the SQL bundled in the jar: " + e.getMessage());
-        }
+        Path root = BundledDirectory.find("sql").filter(sql -> Files.isDirectory(sql.resolve("pipelines")))
+                .orElseThrow(() -> new BundleException(
+                        "this build carries no SQL bundle; run from the repository or pass --sql-dir"));
+        return new SqlBundle(root, "shopstream.jar!/sql");
     }
 
     /** How the bundle's root is shown in messages: {@code sql}, a path, or {@code <bundled>}. */

@@ -8,6 +8,7 @@ import io.shopstream.events.KafkaUnavailableException;
 import io.shopstream.localstack.LocalStackException;
 import io.shopstream.localstack.PortTakenException;
 import io.shopstream.pinot.PinotConfigException;
+import io.shopstream.pinot.PinotQueryException;
 import io.shopstream.pinot.PinotUnavailableException;
 import io.shopstream.planning.SqlProblemException;
 import io.shopstream.variables.UnknownProfileException;
@@ -82,7 +83,8 @@ public final class Launcher {
 
     private static boolean isUserError(Exception error) {
         return List.of(BundleException.class, UnknownProfileException.class, UnknownVariableException.class,
-                        InvalidInputException.class, EventsFileException.class, PinotConfigException.class)
+                        InvalidInputException.class, EventsFileException.class, PinotConfigException.class,
+                        PinotQueryException.class)
                 .stream()
                 .anyMatch(type -> type.isInstance(error));
     }

@@ -1,22 +1,27 @@
 package io.shopstream.cli;
 
+import io.shopstream.pinot.PinotBroker;
 import io.shopstream.pinot.PinotController;
 import io.shopstream.pinot.PinotTable;
+import io.shopstream.pinot.QueryResult;
 import io.shopstream.pinot.TablesAsCode;
+import io.shopstream.sql.TableNames;
 import io.shopstream.variables.Variables;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "pinot",
-        description = "Pinot tables as code: apply pinot-schemas/ to a controller.",
-        subcommands = PinotCommand.Apply.class)
+        description = "Pinot tables as code: apply pinot-schemas/ to a controller, query a broker.",
+        subcommands = {PinotCommand.Apply.class, PinotCommand.Query.class})
 final class PinotCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -25,6 +30,19 @@ final class PinotCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.err);
+    }
+
+    /** Where the table configs come from, for every {@code pinot} verb. */
+    static final class ConfigOptions {
+
+        @Option(names = "--pinot-dir", paramLabel = "DIR",
+                description = "The table configs, one folder per table (default: ./pinot-schemas in the repository,"
+                        + " else the copy in the jar).")
+        Path pinotDirectory;
+
+        List<PinotTable> tables() {
+            return PinotTable.loadAll(PinotTable.locate(Optional.ofNullable(pinotDirectory)));
+        }
     }
 
     @Command(name = "apply",
@@ -39,6 +57,9 @@ final class PinotCommand implements Runnable {
         @Mixin
         KafkaOptions kafka;
 
+        @Mixin
+        ConfigOptions configs;
+
         @Option(names = "--controller", paramLabel = "URL", defaultValue = "http://localhost:9000",
                 description = "The Pinot controller (default: ${DEFAULT-VALUE}).")
         URI controller;
@@ -46,26 +67,56 @@ final class PinotCommand implements Runnable {
         @Option(names = "--dry-run", description = "Print what would change, change nothing.")
         boolean dryRun;
 
-        @Option(names = "--pinot-dir", paramLabel = "DIR", defaultValue = "pinot-schemas",
-                description = "The table configs, one folder per table (default: ./${DEFAULT-VALUE}).")
-        Path pinotDirectory;
-
         @Override
         public Integer call() {
-            if (!Files.isDirectory(pinotDirectory)) {
-                throw new InvalidInputException(pinotDirectory.toAbsolutePath() + " is not a directory of Pinot"
-                        + " configs (--pinot-dir)");
-            }
             Variables variables = kafka.variables(common.bundle());
             Map<String, String> placeholders = Map.of(
                     "TOPIC_PREFIX", variables.require("TOPIC_PREFIX"),
                     "KAFKA_BOOTSTRAP_SERVERS", variables.require("KAFKA_BOOTSTRAP_SERVERS"));
             List<TablesAsCode.Change> changes = new TablesAsCode(new PinotController(controller), placeholders)
-                    .apply(PinotTable.loadAll(pinotDirectory), dryRun);
+                    .apply(configs.tables(), dryRun);
             changes.forEach(change -> System.out.println((dryRun ? "would " : "") + change));
             long changed = changes.stream().filter(change -> change.action() != TablesAsCode.Action.UNCHANGED).count();
             Console.progress((dryRun ? "Dry run: " : "") + changed + " of " + changes.size() + " configs "
                     + (dryRun ? "would change" : "changed") + " on " + controller);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "query",
+            description = {"Run one SQL query on a Pinot broker, through Pinot's Java client, and print the answer as"
+                    + " a table.",
+                    "A table named without its version (FROM session_metrics) means its latest version in"
+                            + " pinot-schemas/ (session_metrics_v1)."})
+    static final class Query implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        ConfigOptions configs;
+
+        @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:8099",
+                description = "The Pinot broker (default: ${DEFAULT-VALUE}).")
+        String broker;
+
+        @Parameters(paramLabel = "SQL", description = "The query, in Pinot's SQL.")
+        String sql;
+
+        @Override
+        public Integer call() {
+            String query = TableNames.rename(sql, PinotTable.latestVersions(configs.tables()));
+            if (!query.equals(sql)) {
+                Console.progress("Querying: " + query);
+            }
+            long started = System.nanoTime();
+            QueryResult result;
+            try (PinotBroker pinot = PinotBroker.connect(broker)) {
+                result = pinot.query(query);
+            }
+            result.table().forEach(System.out::println);
+            Console.progress(String.format(Locale.ROOT, "%,d row%s in %d ms", result.rows().size(),
+                    result.rows().size() == 1 ? "" : "s", (System.nanoTime() - started) / 1_000_000));
             return ExitCodes.OK;
         }
     }

@@ -2,6 +2,7 @@ package io.shopstream.localstack;
 
 import io.shopstream.bootstrap.JavaProcess;
 import io.shopstream.bootstrap.NestedRuntime;
+import io.shopstream.bootstrap.SoloMainClass;
 import io.shopstream.events.KafkaTopics;
 import io.shopstream.events.KafkaUnavailableException;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.shopstream.localstack;
 
 import io.shopstream.bootstrap.JavaProcess;
 import io.shopstream.bootstrap.NestedRuntime;
+import io.shopstream.bootstrap.SoloMainClass;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

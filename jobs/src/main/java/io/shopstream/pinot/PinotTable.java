@@ -2,14 +2,19 @@ package io.shopstream.pinot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shopstream.bundle.BundledDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,8 +25,29 @@ import java.util.stream.Stream;
 public record PinotTable(Path folder, JsonNode schema, JsonNode table) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VERSIONED = Pattern.compile("(.+)_v([1-9][0-9]*)");
     private static final List<String> FIELD_SPECS = List.of("dimensionFieldSpecs", "metricFieldSpecs",
             "dateTimeFieldSpecs");
+
+    /**
+     * Where the table configs are: {@code explicit} when given, else {@code ./pinot-schemas} when run in the
+     * repository, else the copy inside the jar.
+     */
+    public static Path locate(Optional<Path> explicit) {
+        if (explicit.isPresent()) {
+            if (!Files.isDirectory(explicit.get())) {
+                throw new PinotConfigException(explicit.get().toAbsolutePath() + " is not a directory of Pinot"
+                        + " configs (--pinot-dir)");
+            }
+            return explicit.get();
+        }
+        Path local = Path.of("pinot-schemas");
+        if (Files.isDirectory(local)) {
+            return local;
+        }
+        return BundledDirectory.find("pinot-schemas").orElseThrow(() -> new PinotConfigException(
+                "this build carries no Pinot configs; run from the repository or pass --pinot-dir"));
+    }
 
     /** Every table under {@code directory}, one per folder, in folder order. */
     public static List<PinotTable> loadAll(Path directory) {
@@ -35,6 +61,26 @@ public record PinotTable(Path folder, JsonNode schema, JsonNode table) {
         } catch (IOException e) {
             throw new PinotConfigException(directory + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Each table's name without its version ({@code session_metrics} for {@code session_metrics_v2}) mapped to the
+     * name of its latest version, so that a query can say what it means without knowing which version runs.
+     */
+    public static Map<String, String> latestVersions(List<PinotTable> tables) {
+        Map<String, String> latest = new TreeMap<>();
+        Map<String, Integer> versions = new HashMap<>();
+        for (PinotTable table : tables) {
+            Matcher versioned = VERSIONED.matcher(table.name());
+            if (versioned.matches()) {
+                int version = Integer.parseInt(versioned.group(2));
+                if (version > versions.getOrDefault(versioned.group(1), 0)) {
+                    versions.put(versioned.group(1), version);
+                    latest.put(versioned.group(1), table.name());
+                }
+            }
+        }
+        return latest;
     }
 
     public String name() {
@@ -89,8 +135,12 @@ public record PinotTable(Path folder, JsonNode schema, JsonNode table) {
     }
 
     private static JsonNode read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new PinotConfigException(file + " is missing: each folder of the Pinot configs holds a table's"
+                    + " schema.json and table.json");
+        }
         try {
-            return JSON.readTree(file.toFile());
+            return JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new PinotConfigException(file + " is not valid JSON: " + e.getMessage());
         }

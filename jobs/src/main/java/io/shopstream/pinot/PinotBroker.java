@@ -1,0 +1,90 @@
+package io.shopstream.pinot;
+
+import io.shopstream.bootstrap.NestedRuntime;
+import io.shopstream.bootstrap.SoloMainClass;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A Pinot broker, queried in SQL through Pinot's own Java client. The client runs in a class loader of the bundle's
+ * {@code pinot} runtime, whose libraries are Pinot's versions, so none of them meets Flink's on this classpath.
+ */
+public final class PinotBroker implements AutoCloseable {
+
+    private final String address;
+    private final URLClassLoader runtime;
+    private final Function<String, List<List<String>>> client;
+
+    private PinotBroker(String address, URLClassLoader runtime, Function<String, List<List<String>>> client) {
+        this.address = address;
+        this.runtime = runtime;
+        this.client = client;
+    }
+
+    /** A client of the broker at {@code address} ({@code host:port}); no request is sent yet. */
+    @SuppressWarnings("unchecked")
+    public static PinotBroker connect(String address) {
+        URLClassLoader runtime = new URLClassLoader("pinot-runtime",
+                urls(NestedRuntime.named("pinot", PinotBroker.class.getClassLoader()).jars()),
+                ClassLoader.getPlatformClassLoader());
+        try {
+            Object client = SoloMainClass.load(PinotJavaClient.class, runtime).getConstructor(String.class)
+                    .newInstance(address);
+            return new PinotBroker(address, runtime, (Function<String, List<List<String>>>) client);
+        } catch (IOException | ReflectiveOperationException | LinkageError e) {
+            closeQuietly(runtime);
+            throw new IllegalStateException("could not load Pinot's Java client from the bundle: " + e, e);
+        }
+    }
+
+    /** Runs {@code sql} and returns its answer; Pinot's own message when it refuses the query. */
+    public QueryResult query(String sql) {
+        try {
+            List<List<String>> answer = client.apply(sql);
+            return new QueryResult(answer.get(0), answer.get(1), answer.subList(2, answer.size()));
+        } catch (UncheckedIOException e) {
+            throw new PinotUnavailableException(e.getCause().getMessage() + ": is Pinot running? (`local` starts"
+                    + " one; --broker sets where)");
+        } catch (IllegalArgumentException e) {
+            throw new PinotQueryException("the Pinot broker at " + address + " refused the query: "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            ((AutoCloseable) client).close();
+        } catch (Exception alreadyClosed) {
+            // Nothing left to release.
+        } finally {
+            closeQuietly(runtime);
+        }
+    }
+
+    private static URL[] urls(List<Path> jars) {
+        try {
+            URL[] urls = new URL[jars.size()];
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = jars.get(i).toUri().toURL();
+            }
+            return urls;
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // Only open jar files to release.
+        }
+    }
+}
