@@ -7,8 +7,15 @@ import io.shopstream.feed.EventFeed;
 import io.shopstream.generator.EventGenerator;
 import io.shopstream.localstack.LocalStack;
 import io.shopstream.localstack.WorkDirectory;
+import io.shopstream.pinot.PinotBroker;
+import io.shopstream.pinot.PinotQueryException;
+import io.shopstream.pinot.PinotTable;
+import io.shopstream.pinot.PinotUnavailableException;
+import io.shopstream.summary.FigureSource;
+import io.shopstream.summary.Figures;
 import io.shopstream.summary.LiveSummary;
-import io.shopstream.summary.OutputFollower;
+import io.shopstream.summary.PinotFigures;
+import io.shopstream.summary.TopicFigures;
 import io.shopstream.variables.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,11 +36,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "local",
-        description = {"Run everything on this machine: a Kafka broker, Flink with its dashboard, every pipeline, and"
-                + " the event generator, with a live summary of the pipelines' output every few seconds.",
+        description = {"Run everything on this machine: a Kafka broker, Flink with its dashboard, Pinot, every"
+                + " pipeline, and the event generator, with a live summary read from Pinot every few seconds.",
                 "Ports: Kafka on --kafka-port (default 9092, so `tail` and `generate` find it), the Flink dashboard"
-                        + " and REST API on --flink-port (default 8081). Stops cleanly on Ctrl-C, removing its data"
-                        + " directory unless --keep."})
+                        + " and REST API on --flink-port (default 8081), the Pinot controller and console on"
+                        + " --pinot-controller-port (default 9000) and its broker on --pinot-broker-port (default"
+                        + " 8099), so `pinot query` finds them. Stops cleanly on Ctrl-C, removing its data directory"
+                        + " unless --keep."})
 final class LocalCommand implements Callable<Integer> {
 
     @Mixin
@@ -58,8 +67,23 @@ final class LocalCommand implements Callable<Integer> {
             description = "The Flink dashboard's and REST API's port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int flinkPort;
 
+    @Option(names = "--no-pinot", description = "Run without Pinot; the summary reads the output topics instead.")
+    boolean noPinot;
+
+    @Option(names = "--pinot-controller-port", paramLabel = "PORT", defaultValue = "9000",
+            description = "The Pinot controller's port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int pinotControllerPort;
+
+    @Option(names = "--pinot-broker-port", paramLabel = "PORT", defaultValue = "8099",
+            description = "The Pinot broker's port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int pinotBrokerPort;
+
+    @Mixin
+    PinotConfigOptions pinotConfigs;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where Kafka keeps its data; must be empty or new (default: a new temporary directory).")
+            description = "Where Kafka and Pinot keep their data; must be empty or new (default: a new temporary"
+                    + " directory).")
     Path dataDirectory;
 
     @Option(names = "--keep", description = "Keep the data directory when stopping.")
@@ -84,12 +108,19 @@ final class LocalCommand implements Callable<Integer> {
         Variables variables = Variables.of(bundle.profile(profile), System.getenv());
         Path directory = dataDirectory != null ? WorkDirectory.empty(dataDirectory) : WorkDirectory.temporary("local");
         CountDownLatch stopRequested = new CountDownLatch(1);
-        Console.progress("Starting Kafka and Flink (data in " + directory + ")...");
+        Optional<List<PinotTable>> pinotTables = noPinot ? Optional.empty() : Optional.of(pinotConfigs.tables());
+        Console.progress("Starting Kafka, Flink" + (noPinot ? "" : " and Pinot") + " (data in " + directory
+                + ")...");
+        LocalStack.Settings settings = new LocalStack.Settings(directory, keep,
+                new LocalStack.Ports(kafkaPort, flinkPort, pinotControllerPort, pinotBrokerPort),
+                Math.max(4, bundle.latestVersions().size()), pinotTables);
         try (ShutdownSignal signal = ShutdownSignal.onShutdown(stopRequested::countDown);
-                LocalStack stack = LocalStack.start(directory, keep, kafkaPort, flinkPort,
-                        Math.max(4, bundle.latestVersions().size()), variables, Console::progress)) {
-            Console.progress("Kafka at " + stack.bootstrapServers() + ", Flink dashboard at " + stack.flinkAddress());
-            Map<String, List<String>> outputs = stack.runPipelines(bundle, bundle.latestVersions());
+                LocalStack stack = LocalStack.start(settings, variables, Console::progress)) {
+            Console.progress(String.format(Locale.ROOT, "Kafka at %s, Flink dashboard at %s%s (%.1f s)",
+                    stack.bootstrapServers(), stack.flinkAddress(), stack.pinotController()
+                            .map(controller -> ", Pinot console at " + controller + ", broker " + stack.pinotBroker()
+                                    .orElseThrow()).orElse(""), seconds(started)));
+            List<LocalStack.Output> outputs = stack.runPipelines(bundle, bundle.latestVersions());
             Optional<EventFeed> feed = noGenerator ? Optional.empty() : Optional.of(startFeed(stack));
             Console.progress(String.format(Locale.ROOT, "Ready in %.1f s. Live summary every %d s; Ctrl-C stops.",
                     seconds(started), summaryEvery.toSeconds()));
@@ -125,35 +156,54 @@ final class LocalCommand implements Callable<Integer> {
         return feed;
     }
 
-    private int summarise(LocalStack stack, Map<String, List<String>> outputs, Optional<EventFeed> feed,
+    private int summarise(LocalStack stack, List<LocalStack.Output> outputs, Optional<EventFeed> feed,
             CountDownLatch stopRequested, long started) throws InterruptedException {
-        Map<String, String> pipelineOfTopic = new HashMap<>();
-        outputs.forEach((pipeline, topics) -> topics.forEach(topic -> pipelineOfTopic.put(topic, pipeline)));
         LiveSummary summary = new LiveSummary(ZoneId.systemDefault());
         boolean announcedFigures = false;
-        try (OutputFollower follower = new OutputFollower(stack.bootstrapServers(), pipelineOfTopic)) {
-            while (!stopRequested.await(0, TimeUnit.MILLISECONDS)) {
-                long printAt = System.nanoTime() + summaryEvery.toNanos();
-                while (System.nanoTime() < printAt && stopRequested.getCount() > 0) {
-                    follower.pollInto(summary, Duration.ofMillis(Math.min(500, summaryEvery.toMillis())));
-                }
+        try (FigureSource source = figureSource(stack, outputs)) {
+            Console.progress("Figures from " + source.description() + ".");
+            while (!stopRequested.await(summaryEvery.toMillis(), TimeUnit.MILLISECONDS)) {
                 Optional<String> stopped = stack.stoppedJob();
                 if (stopped.isPresent()) {
                     Console.progress("error: " + stopped.get() + "; the Flink dashboard at " + stack.flinkAddress()
                             + " shows why (run with --verbose for the logs)");
                     return ExitCodes.FAILED;
                 }
-                if (!announcedFigures && summary.hasFigures()) {
+                Figures figures;
+                try {
+                    figures = source.figures();
+                } catch (PinotUnavailableException | PinotQueryException e) {
+                    Console.progress("warning: no figures this time: " + e.getMessage());
+                    continue;
+                }
+                if (!announcedFigures && figures.any()) {
                     announcedFigures = true;
                     Console.progress(String.format(Locale.ROOT, "First figures %.1f s after start.", seconds(started)));
                 }
-                print(summary, feed);
+                print(summary.render(figures), feed);
             }
         }
         return ExitCodes.OK;
     }
 
-    private void print(LiveSummary summary, Optional<EventFeed> feed) {
+    /** Pinot when the stack runs it and has a table for each pipeline the summary shows, else the output topics. */
+    private static FigureSource figureSource(LocalStack stack, List<LocalStack.Output> outputs) {
+        Map<String, String> tableOf = new HashMap<>();
+        Map<String, String> pipelineOfTopic = new HashMap<>();
+        for (LocalStack.Output output : outputs) {
+            output.pinotTables().stream().findFirst().ifPresent(table -> tableOf.put(output.pipeline(), table));
+            output.topics().forEach(topic -> pipelineOfTopic.put(topic, output.pipeline()));
+        }
+        List<String> shown = List.of(TopicFigures.ACTIVE_USERS, TopicFigures.PRODUCT_METRICS,
+                TopicFigures.SESSION_METRICS);
+        if (stack.pinotBroker().isPresent() && tableOf.keySet().containsAll(shown)) {
+            return new PinotFigures(PinotBroker.connect(stack.pinotBroker().get()), tableOf.get(shown.get(0)),
+                    tableOf.get(shown.get(1)), tableOf.get(shown.get(2)));
+        }
+        return TopicFigures.following(stack.bootstrapServers(), pipelineOfTopic);
+    }
+
+    private void print(List<String> summary, Optional<EventFeed> feed) {
         StringBuilder block = new StringBuilder(LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
         feed.ifPresent(running -> {
             long sent = running.stats().events();
@@ -164,7 +214,7 @@ final class LocalCommand implements Callable<Integer> {
             printedBefore = now;
         });
         block.append('\n');
-        summary.render().forEach(line -> block.append(line).append('\n'));
+        summary.forEach(line -> block.append(line).append('\n'));
         System.out.print(block);
         System.out.flush();
     }

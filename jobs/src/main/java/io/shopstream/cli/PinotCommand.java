@@ -8,11 +8,9 @@ import io.shopstream.pinot.TablesAsCode;
 import io.shopstream.sql.TableNames;
 import io.shopstream.variables.Variables;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,19 +30,6 @@ final class PinotCommand implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
-    /** Where the table configs come from, for every {@code pinot} verb. */
-    static final class ConfigOptions {
-
-        @Option(names = "--pinot-dir", paramLabel = "DIR",
-                description = "The table configs, one folder per table (default: ./pinot-schemas in the repository,"
-                        + " else the copy in the jar).")
-        Path pinotDirectory;
-
-        List<PinotTable> tables() {
-            return PinotTable.loadAll(PinotTable.locate(Optional.ofNullable(pinotDirectory)));
-        }
-    }
-
     @Command(name = "apply",
             description = {"Create or update every schema and REALTIME table of pinot-schemas/ on a Pinot controller,"
                     + " idempotently: what agrees is left alone. $${TOPIC_PREFIX} and $${KAFKA_BOOTSTRAP_SERVERS} in the"
@@ -58,7 +43,7 @@ final class PinotCommand implements Runnable {
         KafkaOptions kafka;
 
         @Mixin
-        ConfigOptions configs;
+        PinotConfigOptions configs;
 
         @Option(names = "--controller", paramLabel = "URL", defaultValue = "http://localhost:9000",
                 description = "The Pinot controller (default: ${DEFAULT-VALUE}).")
@@ -94,7 +79,7 @@ final class PinotCommand implements Runnable {
         CommonOptions common;
 
         @Mixin
-        ConfigOptions configs;
+        PinotConfigOptions configs;
 
         @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:8099",
                 description = "The Pinot broker (default: ${DEFAULT-VALUE}).")

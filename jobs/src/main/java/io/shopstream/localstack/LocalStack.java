@@ -3,6 +3,10 @@ package io.shopstream.localstack;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.events.EventType;
+import io.shopstream.pinot.PinotContract;
+import io.shopstream.pinot.PinotController;
+import io.shopstream.pinot.PinotTable;
+import io.shopstream.pinot.TablesAsCode;
 import io.shopstream.planning.PlannedPipeline;
 import io.shopstream.planning.SinkTable;
 import io.shopstream.submitting.FlinkTarget;
@@ -23,63 +27,90 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
+import org.slf4j.LoggerFactory;
 
 /**
- * The whole embedded stack of {@code local}: a Kafka broker and a Flink cluster (started side by side), the source
- * and output topics, and every pipeline running on them, streaming. Closing it stops the jobs, the cluster and the
- * broker in that order, then removes the data directory unless asked to keep it.
+ * The whole embedded stack of {@code local}: a Kafka broker, a Flink cluster and Pinot (started side by side), the
+ * source and output topics, the Pinot tables, and every pipeline running on them, streaming. Closing it stops the
+ * jobs, the cluster, Pinot and the broker in that order, then removes the data directory unless asked to keep it.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final int PARTITIONS = 4;
 
-    private final Path directory;
-    private final boolean keepDirectory;
+    /**
+     * Where and how the stack runs.
+     *
+     * @param directory where the broker and Pinot keep their data: must be empty or new
+     * @param pinotTables the Pinot tables to create, or none to run without Pinot
+     */
+    public record Settings(Path directory, boolean keepDirectory, Ports ports, int slots,
+            Optional<List<PinotTable>> pinotTables) {}
+
+    /** Kafka's, the Flink REST API's, and Pinot's controller and broker ports; 0 for any free one. */
+    public record Ports(int kafka, int flink, int pinotController, int pinotBroker) {}
+
+    /** A pipeline running in the stack and where its results go. */
+    public record Output(String pipeline, List<String> topics, List<String> pinotTables) {}
+
+    private final Settings settings;
     private final KafkaBroker kafka;
     private final EmbeddedFlinkCluster flink;
+    private final Optional<PinotCluster> pinot;
     private final Variables variables;
     private final List<SubmittedPipeline> jobs = new ArrayList<>();
     private final Consumer<String> progress;
 
-    private LocalStack(Path directory, boolean keepDirectory, KafkaBroker kafka, EmbeddedFlinkCluster flink,
+    private LocalStack(Settings settings, KafkaBroker kafka, EmbeddedFlinkCluster flink, Optional<PinotCluster> pinot,
             Variables variables, Consumer<String> progress) {
-        this.directory = directory;
-        this.keepDirectory = keepDirectory;
+        this.settings = settings;
         this.kafka = kafka;
         this.flink = flink;
+        this.pinot = pinot;
         this.variables = variables;
         this.progress = progress;
     }
 
     /**
-     * Starts the broker and the cluster.
+     * Starts the broker, the cluster and Pinot side by side; if one fails, stops the others.
      *
-     * @param directory where the broker keeps its data: must be empty or new
      * @param variables the profile's variables; the broker's address and streaming from the earliest offset win
      */
-    public static LocalStack start(Path directory, boolean keepDirectory, int kafkaPort, int flinkPort, int slots,
-            Variables variables, Consumer<String> progress) {
-        CompletableFuture<KafkaBroker> starting =
-                CompletableFuture.supplyAsync(() -> KafkaBroker.start(directory.resolve("kafka"), kafkaPort));
-        EmbeddedFlinkCluster flink;
+    public static LocalStack start(Settings settings, Variables variables, Consumer<String> progress) {
+        // Logging set up before the parallel starts: threads racing to initialise SLF4J make it print warnings.
+        LoggerFactory.getLogger(LocalStack.class);
+        Ports ports = settings.ports();
+        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(
+                () -> KafkaBroker.start(settings.directory().resolve("kafka"), ports.kafka()));
+        CompletableFuture<Optional<PinotCluster>> pinot = CompletableFuture.supplyAsync(
+                () -> settings.pinotTables().map(tables -> PinotCluster.start(settings.directory().resolve("pinot"),
+                        ports.pinotController(), ports.pinotBroker())));
+        EmbeddedFlinkCluster flink = null;
         try {
-            flink = EmbeddedFlinkCluster.start(flinkPort, slots);
+            flink = EmbeddedFlinkCluster.start(ports.flink(), settings.slots());
+            KafkaBroker broker = join(kafka);
+            Variables streaming = variables.with(Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                    "SCAN_STARTUP_MODE", "earliest-offset",
+                    "SCAN_BOUNDED_MODE", "unbounded"));
+            return new LocalStack(settings, broker, flink, join(pinot), streaming, progress);
         } catch (RuntimeException e) {
-            starting.thenAccept(KafkaBroker::close);
+            // Each part stops once it has started, whether it was still starting or already up.
+            if (flink != null) {
+                flink.close();
+            }
+            pinot.thenAccept(started -> started.ifPresent(PinotCluster::close));
+            kafka.thenAccept(KafkaBroker::close);
             throw e;
         }
-        KafkaBroker kafka;
+    }
+
+    private static <T> T join(CompletableFuture<T> starting) {
         try {
-            kafka = starting.join();
+            return starting.join();
         } catch (CompletionException e) {
-            flink.close();
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        Variables streaming = variables.with(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SCAN_STARTUP_MODE", "earliest-offset",
-                "SCAN_BOUNDED_MODE", "unbounded"));
-        return new LocalStack(directory, keepDirectory, kafka, flink, streaming, progress);
     }
 
     public String bootstrapServers() {
@@ -90,34 +121,65 @@ public final class LocalStack implements AutoCloseable {
         return flink.restAddress();
     }
 
+    /** Pinot's controller (REST API and web console), when the stack runs Pinot. */
+    public Optional<URI> pinotController() {
+        return pinot.map(PinotCluster::controller);
+    }
+
+    /** Pinot's broker ({@code host:port}), when the stack runs Pinot. */
+    public Optional<String> pinotBroker() {
+        return pinot.map(PinotCluster::broker);
+    }
+
     public String topicPrefix() {
         return variables.require("TOPIC_PREFIX");
     }
 
     /**
-     * Plans every pipeline, creates the source and output topics, and submits one job per pipeline.
+     * Plans every pipeline, creates the source and output topics and the Pinot tables, and submits one job per
+     * pipeline.
      *
-     * @return each pipeline's name and the topics its sinks write
+     * @return each pipeline, the topics its sinks write and the Pinot tables that ingest them
      */
-    public Map<String, List<String>> runPipelines(SqlBundle bundle, List<PipelineFile> pipelines) {
+    public List<Output> runPipelines(SqlBundle bundle, List<PipelineFile> pipelines) {
         PipelineSubmitter submitter = new PipelineSubmitter(bundle, variables, FlinkTarget.rest(flink.restAddress()));
         List<PlannedPipeline> planned = pipelines.stream().map(submitter::prepare).toList();
         Set<String> topics = new LinkedHashSet<>(EventType.topics(topicPrefix()));
-        Map<String, List<String>> outputs = new LinkedHashMap<>();
+        Map<String, List<String>> sinkTopics = new LinkedHashMap<>();
         for (PlannedPipeline pipeline : planned) {
-            List<String> sinkTopics =
-                    pipeline.sinks().stream().map(SinkTable::topic).flatMap(Optional::stream).toList();
-            outputs.put(pipeline.id().name(), sinkTopics);
-            topics.addAll(sinkTopics);
+            List<String> written = pipeline.sinks().stream().map(SinkTable::topic).flatMap(Optional::stream).toList();
+            sinkTopics.put(pipeline.id().name(), written);
+            topics.addAll(written);
         }
         kafka.createTopics(topics, PARTITIONS);
+        // Pinot reads the topics from their start, so its tables and the jobs can be set up at the same time.
+        List<SinkTable> sinks = planned.stream().flatMap(pipeline -> pipeline.sinks().stream()).toList();
+        CompletableFuture<Map<String, String>> pinotTables = pinot.isPresent()
+                ? CompletableFuture.supplyAsync(() -> createPinotTables(sinks))
+                : CompletableFuture.completedFuture(Map.of());
         for (PlannedPipeline pipeline : planned) {
             SubmittedPipeline job = submitter.submit(pipeline);
             jobs.add(job);
             progress.accept("Running " + job.id().jobName() + " (job " + job.job().getJobID() + ") -> "
-                    + String.join(", ", outputs.get(job.id().name())));
+                    + String.join(", ", sinkTopics.get(job.id().name())));
         }
-        return outputs;
+        Map<String, String> tableOfTopic = join(pinotTables);
+        return sinkTopics.entrySet().stream().map(entry -> new Output(entry.getKey(), entry.getValue(),
+                entry.getValue().stream().map(tableOfTopic::get).filter(table -> table != null).toList())).toList();
+    }
+
+    private Map<String, String> createPinotTables(List<SinkTable> sinks) {
+        List<PinotTable> tables = settings.pinotTables().orElseThrow();
+        PinotContract.check(sinks, tables, topicPrefix())
+                .forEach(problem -> progress.accept("warning: Pinot config and pipelines disagree: " + problem));
+        List<TablesAsCode.Change> changes = new TablesAsCode(new PinotController(pinot.orElseThrow().controller()),
+                Map.of("TOPIC_PREFIX", topicPrefix(), "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers()))
+                .apply(tables, false);
+        progress.accept("Pinot tables: " + String.join(", ", tables.stream().map(PinotTable::name).toList()) + " ("
+                + changes.size() + " configs applied)");
+        Map<String, String> tableOfTopic = new LinkedHashMap<>();
+        tables.forEach(table -> table.topic(topicPrefix()).ifPresent(topic -> tableOfTopic.put(topic, table.name())));
+        return tableOfTopic;
     }
 
     /** A job that is no longer running, if any, with its state: a streaming pipeline should never stop. */
@@ -147,11 +209,16 @@ public final class LocalStack implements AutoCloseable {
         try {
             flink.close();
         } finally {
-            kafka.close();
-            if (keepDirectory) {
-                progress.accept("Kept the data directory " + directory);
-            } else {
-                WorkDirectory.delete(directory);
+            try {
+                // Before the broker, so that Pinot's consumers do not spin on a broker that is gone.
+                pinot.ifPresent(PinotCluster::close);
+            } finally {
+                kafka.close();
+                if (settings.keepDirectory()) {
+                    progress.accept("Kept the data directory " + settings.directory());
+                } else {
+                    WorkDirectory.delete(settings.directory());
+                }
             }
         }
     }

@@ -76,7 +76,7 @@ public final class PinotCluster implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             List<String> command = JavaProcess.of(PinotMain.class.getName())
-                    .options(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
+                    .options(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Duser.timezone=UTC",
                             "-Dlog4j2.configurationFile=" + ServerProcess.writeLogConfig(directory,
                                     // Helix reports the empty cluster as an error while instances register.
                                     Map.of("org.apache.helix", "OFF")).toUri()))

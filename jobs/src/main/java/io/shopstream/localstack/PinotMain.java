@@ -46,6 +46,9 @@ public final class PinotMain {
         broker.put("pinot.cluster.name", CLUSTER);
         broker.put("pinot.broker.hostname", "127.0.0.1");
         broker.put("pinot.broker.client.queryPort", args[3]);
+        // Nothing to drain on one machine: by default a broker waits 10 s before stopping, a server until it has
+        // gone some time without queries, which the live summary never allows.
+        broker.put("pinot.broker.delayShutdownTimeMs", "0");
         Object brokerStarter = start("org.apache.pinot.broker.broker.helix.HelixBrokerStarter", broker);
 
         Map<String, Object> server = new HashMap<>();
@@ -56,6 +59,7 @@ public final class PinotMain {
         server.put("pinot.server.adminapi.port", args[5]);
         server.put("pinot.server.instance.dataDir", directory + "/server/data");
         server.put("pinot.server.instance.segmentTarDir", directory + "/server/segments");
+        server.put("pinot.server.shutdown.enableQueryCheck", "false");
         Object serverStarter = start("org.apache.pinot.server.starter.helix.HelixServerStarter", server);
         System.out.println("PINOT READY");
         System.out.flush();
@@ -68,13 +72,18 @@ public final class PinotMain {
             // The owner is gone, just like end of stream.
         }
         for (Object starter : new Object[] {serverStarter, brokerStarter, controllerStarter}) {
+            long started = System.nanoTime();
             try {
                 starter.getClass().getMethod("stop").invoke(starter);
+                System.out.println("PINOT STOPPED " + starter.getClass().getSimpleName() + " in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms");
             } catch (ReflectiveOperationException | RuntimeException e) {
                 System.out.println("stopping " + starter.getClass().getSimpleName() + " failed: " + e);
             }
         }
         zkStarter.getMethod("stopLocalZkServer", zk.getClass()).invoke(null, zk);
+        System.out.println("PINOT STOPPED ZooKeeper");
+        System.out.flush();
         System.exit(0);
     }
 

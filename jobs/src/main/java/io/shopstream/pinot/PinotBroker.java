@@ -1,5 +1,8 @@
 package io.shopstream.pinot;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopstream.bootstrap.NestedRuntime;
 import io.shopstream.bootstrap.SoloMainClass;
 import java.io.IOException;
@@ -8,14 +11,21 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A Pinot broker, queried in SQL through Pinot's own Java client. The client runs in a class loader of the bundle's
  * {@code pinot} runtime, whose libraries are Pinot's versions, so none of them meets Flink's on this classpath.
  */
 public final class PinotBroker implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code org.apache.pinot.spi.exception.BadQueryRequestException: } before the words that matter. */
+    private static final Pattern EXCEPTION_CLASS = Pattern.compile("([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]*(Exception|Error): ");
 
     private final String address;
     private final URLClassLoader runtime;
@@ -53,18 +63,42 @@ public final class PinotBroker implements AutoCloseable {
                     + " one; --broker sets where)");
         } catch (IllegalArgumentException e) {
             throw new PinotQueryException("the Pinot broker at " + address + " refused the query: "
-                    + e.getMessage());
+                    + readable(e.getMessage()));
         }
     }
 
+    /**
+     * Pinot's errors as one line each: the client hands each as the JSON Pinot sent, {@code message} holding an
+     * error name, the server's exception and its stack trace; kept are the name, the exception's own words and the
+     * code.
+     */
+    static String readable(String errors) {
+        List<String> readable = new ArrayList<>();
+        for (String error : errors.split("\\n(?=\\{)")) {
+            try {
+                JsonNode json = JSON.readTree(error);
+                String message = json.path("message").asText(error).lines()
+                        .filter(line -> !line.startsWith("\tat ") && !line.isBlank())
+                        .map(line -> EXCEPTION_CLASS.matcher(line).replaceAll(""))
+                        .collect(Collectors.joining(" "));
+                readable.add(message + (json.has("errorCode") ? " (Pinot error " + json.get("errorCode") + ")" : ""));
+            } catch (JsonProcessingException notJson) {
+                readable.add(error);
+            }
+        }
+        return String.join("; ", readable);
+    }
+
+    /**
+     * Closes the client. The class loader stays open: the client's Netty threads still load classes while they wind
+     * down after this returns, and the loader is only a few open jar files, released with this JVM.
+     */
     @Override
     public void close() {
         try {
             ((AutoCloseable) client).close();
         } catch (Exception alreadyClosed) {
             // Nothing left to release.
-        } finally {
-            closeQuietly(runtime);
         }
     }
 

@@ -1,135 +1,83 @@
 package io.shopstream.summary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * What {@code local} shows every few seconds, computed from the pipelines' committed output rows only: active users in
- * the last closed minute and the one before, the top products of the last closed minute by views and by revenue, and
- * the sessions seen so far and how many converted. Rows it cannot read (a pipeline changed its columns) are counted,
- * not fatal.
+ * What {@code local} prints every few seconds: active users, product views and revenue of the last closed minute
+ * against the minute before, that minute's top products by views and by revenue, and the sessions seen so far and
+ * how many converted.
  */
 public final class LiveSummary {
 
-    public static final String ACTIVE_USERS = "active_users_1m";
-    public static final String PRODUCT_METRICS = "product_metrics_1m";
-    public static final String SESSION_METRICS = "session_metrics";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm");
-    private static final int TOP = 3;
-    private static final int WINDOWS_KEPT = 5;
+    private static final String WAITING = "waiting for the first minute to close";
 
     private final ZoneId zone;
-    private final NavigableMap<Long, Long> activeUsers = new TreeMap<>();
-    private final NavigableMap<Long, List<ProductRow>> products = new TreeMap<>();
-    private final Map<String, SessionRow> sessions = new HashMap<>();
-    private long unreadable;
 
     public LiveSummary(ZoneId zone) {
         this.zone = zone;
     }
 
-    /** Takes in one committed row of {@code pipeline}'s output ({@code value} null for an upsert's deletion). */
-    public void accept(String pipeline, String key, String value) {
-        try {
-            switch (pipeline) {
-                case ACTIVE_USERS -> {
-                    JsonNode row = JSON.readTree(value);
-                    activeUsers.put(row.get("window_start").asLong(), row.get("active_users").asLong());
-                    trim(activeUsers);
-                }
-                case PRODUCT_METRICS -> {
-                    JsonNode row = JSON.readTree(value);
-                    products.computeIfAbsent(row.get("window_start").asLong(), window -> new ArrayList<>())
-                            .add(new ProductRow(row.get("product_id").asText(), row.get("product_name").asText(),
-                                    row.get("views").asLong(), row.get("revenue").decimalValue()));
-                    trim(products);
-                }
-                case SESSION_METRICS -> {
-                    if (value == null) {
-                        sessions.remove(key);
-                    } else {
-                        JsonNode row = JSON.readTree(value);
-                        sessions.put(key, new SessionRow(row.get("converted").asBoolean(),
-                                row.get("revenue").decimalValue()));
-                    }
-                }
-                default -> { }
-            }
-        } catch (JsonProcessingException | RuntimeException e) {
-            unreadable++;
-        }
-    }
-
-    /** Whether a window has closed with active users and products in it: the stack is producing figures. */
-    public boolean hasFigures() {
-        return !activeUsers.isEmpty() && !products.isEmpty();
-    }
-
-    /** The summary as a few lines of text. */
-    public List<String> render() {
+    /** The figures as a few lines of text. */
+    public List<String> render(Figures figures) {
         List<String> lines = new ArrayList<>();
-        lines.add(activeUsersLine());
-        Map.Entry<Long, List<ProductRow>> window = products.lastEntry();
-        if (window == null) {
-            lines.add("  top products    waiting for the first minute to close");
+        lines.add(compared("active users", figures.activeUsers(), Figures.Minute::windowStart,
+                minute -> String.format(Locale.ROOT, "%,d", minute.count()), Figures.Minute::count));
+        if (figures.productTotals().isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "  %-15s %s", "products", WAITING));
         } else {
-            String minute = minute(window.getKey());
-            lines.add(String.format(Locale.ROOT, "  top viewed      %s  %s", minute,
-                    top(window.getValue(), ProductRow::views, row -> String.format(Locale.ROOT, "%,d", row.views()))));
-            lines.add(String.format(Locale.ROOT, "  top revenue     %s  %s", minute,
-                    top(window.getValue(), ProductRow::revenue, row -> money(row.revenue()))));
+            lines.add(compared("product views", figures.productTotals(), Figures.ProductTotals::windowStart,
+                    totals -> String.format(Locale.ROOT, "%,d", totals.views()), Figures.ProductTotals::views));
+            lines.add(compared("revenue", figures.productTotals(), Figures.ProductTotals::windowStart,
+                    totals -> money(totals.revenue()), totals -> totals.revenue().doubleValue()));
+            String minute = minute(figures.productTotals().get(0).windowStart());
+            lines.add(String.format(Locale.ROOT, "  %-15s %s  %s", "top viewed", minute,
+                    top(figures.topViewed(), product -> String.format(Locale.ROOT, "%,d", product.views()))));
+            lines.add(String.format(Locale.ROOT, "  %-15s %s  %s", "top revenue", minute,
+                    top(figures.topRevenue(), product -> money(product.revenue()))));
         }
-        long converted = sessions.values().stream().filter(SessionRow::converted).count();
-        BigDecimal revenue = sessions.values().stream().map(SessionRow::revenue).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
-        lines.add(String.format(Locale.ROOT, "  sessions        %,d seen, %,d converted (%.1f%%), revenue %s",
-                sessions.size(), converted, sessions.isEmpty() ? 0.0 : 100.0 * converted / sessions.size(),
-                money(revenue)));
-        if (unreadable > 0) {
+        Figures.Sessions sessions = figures.sessions();
+        lines.add(String.format(Locale.ROOT, "  %-15s %,d seen, %,d converted (%.1f%%), revenue %s", "sessions",
+                sessions.seen(), sessions.converted(),
+                sessions.seen() == 0 ? 0.0 : 100.0 * sessions.converted() / sessions.seen(),
+                money(sessions.revenue())));
+        if (figures.unreadable() > 0) {
             lines.add(String.format(Locale.ROOT, "  (%,d output rows not in the expected shape were skipped)",
-                    unreadable));
+                    figures.unreadable()));
         }
         return lines;
     }
 
-    private String activeUsersLine() {
-        Map.Entry<Long, Long> last = activeUsers.lastEntry();
-        if (last == null) {
-            return "  active users    waiting for the first minute to close";
+    /** {@code label  HH:mm  value   (HH:mm  value, +x.x%)}: the newest minute against the one before it. */
+    private <T> String compared(String label, List<T> newestFirst, Function<T, Long> windowStart,
+            Function<T, String> shown, ToDoubleFunction<T> measure) {
+        if (newestFirst.isEmpty()) {
+            return String.format(Locale.ROOT, "  %-15s %s", label, WAITING);
         }
-        Map.Entry<Long, Long> before = activeUsers.lowerEntry(last.getKey());
-        String line = String.format(Locale.ROOT, "  active users    %s  %,d", minute(last.getKey()), last.getValue());
-        if (before == null) {
+        T last = newestFirst.get(0);
+        String line = String.format(Locale.ROOT, "  %-15s %s  %s", label, minute(windowStart.apply(last)),
+                shown.apply(last));
+        if (newestFirst.size() < 2) {
             return line;
         }
-        double change = before.getValue() == 0 ? 0 : 100.0 * (last.getValue() - before.getValue()) / before.getValue();
-        return line + String.format(Locale.ROOT, "   (%s  %,d, %+.1f%%)", minute(before.getKey()), before.getValue(),
-                change);
+        T before = newestFirst.get(1);
+        double previous = measure.applyAsDouble(before);
+        double change = previous == 0 ? 0 : 100.0 * (measure.applyAsDouble(last) - previous) / previous;
+        return line + String.format(Locale.ROOT, "   (%s  %s, %+.1f%%)", minute(windowStart.apply(before)),
+                shown.apply(before), change);
     }
 
-    private static <T extends Comparable<T>> String top(List<ProductRow> rows, Function<ProductRow, T> measure,
-            Function<ProductRow, String> shown) {
-        return rows.stream()
-                .sorted(Comparator.comparing(measure).reversed().thenComparing(ProductRow::id))
-                .limit(TOP)
-                .map(row -> row.id() + " " + row.name() + " " + shown.apply(row))
+    private static String top(List<Figures.Product> products, Function<Figures.Product, String> shown) {
+        return products.stream().map(product -> product.id() + " " + product.name() + " " + shown.apply(product))
                 .collect(Collectors.joining(" | "));
     }
 
@@ -140,14 +88,4 @@ public final class LiveSummary {
     private String minute(long epochMillis) {
         return MINUTE.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
-
-    private static void trim(NavigableMap<Long, ?> windows) {
-        while (windows.size() > WINDOWS_KEPT) {
-            windows.pollFirstEntry();
-        }
-    }
-
-    private record ProductRow(String id, String name, long views, BigDecimal revenue) {}
-
-    private record SessionRow(boolean converted, BigDecimal revenue) {}
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -14,13 +15,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Follows output topics from their beginning as their consumers must, {@code read_committed}: a row appears once the
  * checkpoint that wrote it has completed, never before and never twice.
  */
-public final class OutputFollower implements AutoCloseable {
+final class OutputFollower implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, String> pipelineOfTopic;
 
     /** Follows the topics of {@code pipelineOfTopic}, each the output of the pipeline it maps to. */
-    public OutputFollower(String bootstrapServers, Map<String, String> pipelineOfTopic) {
+    OutputFollower(String bootstrapServers, Map<String, String> pipelineOfTopic) {
         this.pipelineOfTopic = Map.copyOf(pipelineOfTopic);
         this.consumer = new KafkaConsumer<>(CommittedReads.consumerConfig(bootstrapServers, "shopstream-summary"),
                 new StringDeserializer(), new StringDeserializer());
@@ -33,11 +34,20 @@ public final class OutputFollower implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Hands the rows committed since the last call to {@code summary}, waiting at most {@code timeout} for them. */
-    public void pollInto(LiveSummary summary, Duration timeout) {
-        for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
-            summary.accept(pipelineOfTopic.get(record.topic()), record.key(), record.value());
-        }
+    /** What takes each row: the pipeline whose output it is, its key and its value (null for a deletion). */
+    interface Rows {
+        void accept(String pipeline, String key, String value);
+    }
+
+    /** Hands every row committed since the last call to {@code rows}, until none arrives within {@code quiet}. */
+    void pollAll(Rows rows, Duration quiet) {
+        ConsumerRecords<String, String> records;
+        do {
+            records = consumer.poll(quiet);
+            for (ConsumerRecord<String, String> record : records) {
+                rows.accept(pipelineOfTopic.get(record.topic()), record.key(), record.value());
+            }
+        } while (!records.isEmpty());
     }
 
     @Override
