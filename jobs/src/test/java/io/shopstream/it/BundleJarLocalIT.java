@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code local} as a newcomer runs it: a broker, Flink with its dashboard, every pipeline and the generator, live
- * figures read from the output topics, and a clean stop on SIGTERM that leaves no process and no data behind.
+ * {@code local} as a newcomer runs it: a broker, Flink with its dashboard, Pinot, every pipeline and the generator,
+ * live figures read from Pinot, {@code pinot query} against it, and a clean stop on SIGTERM that leaves no process
+ * and no data behind.
  */
 class BundleJarLocalIT {
 
-    private static final Pattern DASHBOARD = Pattern.compile("Flink dashboard at (http://\\S+)");
+    private static final Pattern DASHBOARD = Pattern.compile("Flink dashboard at (http://\\S+?),");
+    private static final Pattern PINOT_BROKER = Pattern.compile("Pinot console at \\S+, broker (\\S+) ");
     private static final Pattern ACTIVE_USERS = Pattern.compile("active users\\s+\\d\\d:\\d\\d\\s+([\\d,]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +42,8 @@ class BundleJarLocalIT {
     void runsEveryPipelineShowsLiveFiguresAndStopsCleanly() throws Exception {
         Path dataDirectory = workingDirectory.resolve("data");
         try (BundleJar.Running local = BundleJar.start(workingDirectory, "local", "--kafka-port", "0",
-                "--flink-port", "0", "--data-dir", dataDirectory.toString(), "--summary-every", "2s")) {
+                "--flink-port", "0", "--pinot-controller-port", "0", "--pinot-broker-port", "0", "--data-dir",
+                dataDirectory.toString(), "--summary-every", "2s")) {
             Optional<String> figures = Deadline.in(Duration.ofMinutes(3)).poll(() -> {
                 assertThat(local.process().isAlive()).as("local is running").isTrue();
                 String stdout = local.stdoutText();
@@ -52,7 +55,22 @@ class BundleJarLocalIT {
                 return activeUsers && stdout.contains("top viewed") ? Optional.of(stdout) : Optional.empty();
             });
             assertThat(figures).as("live figures within 3 minutes\n" + local.stderrText()).isPresent();
+            assertThat(local.stderrText()).contains("Figures from Pinot (active_users_1m_v1, product_metrics_1m_v1,"
+                    + " session_metrics_v1).");
             assertThat(Files.isDirectory(dataDirectory.resolve("kafka"))).isTrue();
+            assertThat(Files.isDirectory(dataDirectory.resolve("pinot"))).isTrue();
+
+            Matcher broker = PINOT_BROKER.matcher(local.stderrText());
+            assertThat(broker.find()).as(local.stderrText()).isTrue();
+            // One consistent snapshot: with the upsert, every row is a session; the history holds more rows.
+            List<String> latest = queryPinot(broker.group(1),
+                    "select count(*), distinctcount(session_id) from session_metrics");
+            List<String> history = queryPinot(broker.group(1),
+                    "select count(*), distinctcount(session_id) from session_metrics option(skipUpsert=true)");
+            assertThat(Long.parseLong(latest.get(0))).as("sessions in Pinot").isPositive()
+                    .isEqualTo(Long.parseLong(latest.get(1)));
+            assertThat(Long.parseLong(history.get(0))).as("session rows with their history")
+                    .isGreaterThan(Long.parseLong(history.get(1)));
 
             Matcher dashboard = DASHBOARD.matcher(local.stderrText());
             assertThat(dashboard.find()).as(local.stderrText()).isTrue();
@@ -73,6 +91,16 @@ class BundleJarLocalIT {
             assertThat(local.stderrText()).contains("Stopping...").doesNotContain("Exception");
             assertThat(dataDirectory).doesNotExist();
         }
+    }
+
+    /** The one row {@code pinot query} prints for {@code sql}, cell by cell. */
+    private List<String> queryPinot(String broker, String sql) throws Exception {
+        BundleJar.Result result = BundleJar.run(workingDirectory, Duration.ofMinutes(1), "pinot", "query",
+                "--broker", broker, sql);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<String> lines = result.stdout().lines().toList();
+        assertThat(lines).as(result.toString()).hasSize(3);
+        return List.of(lines.get(2).trim().split("\\s*\\|\\s*"));
     }
 
     private static Map<String, String> jobStates(URI flink) throws Exception {
