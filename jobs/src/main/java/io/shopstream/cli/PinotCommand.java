@@ -1,6 +1,8 @@
 package io.shopstream.cli;
 
 import io.shopstream.pinot.PinotBroker;
+import io.shopstream.pinot.PinotConfigException;
+import io.shopstream.pinot.PinotConfigShape;
 import io.shopstream.pinot.PinotController;
 import io.shopstream.pinot.PinotTable;
 import io.shopstream.pinot.QueryResult;
@@ -33,7 +35,9 @@ final class PinotCommand implements Runnable {
     @Command(name = "apply",
             description = {"Create or update every schema and REALTIME table of pinot-schemas/ on a Pinot controller,"
                     + " idempotently: what agrees is left alone. $${TOPIC_PREFIX} and $${KAFKA_BOOTSTRAP_SERVERS} in the"
-                    + " configs come from the profile (or --topic-prefix and --bootstrap-servers)."})
+                    + " configs come from the profile (or --topic-prefix and --bootstrap-servers). The configs are"
+                    + " written for Pinot 0.11 and sent to a Pinot 1.x controller in the 1.x shape"
+                    + " (pinot-schemas/README.md)."})
     static final class Apply implements Callable<Integer> {
 
         @Mixin
@@ -52,13 +56,25 @@ final class PinotCommand implements Runnable {
         @Option(names = "--dry-run", description = "Print what would change, change nothing.")
         boolean dryRun;
 
+        @Option(names = "--pinot-version", paramLabel = "VERSION",
+                description = "The controller's Pinot version (0.11, 1.2, ...), which decides the shape the configs"
+                        + " are sent in (default: what the controller's /version says).")
+        String pinotVersion;
+
         @Override
         public Integer call() {
             Variables variables = kafka.variables(common.bundle());
             Map<String, String> placeholders = Map.of(
                     "TOPIC_PREFIX", variables.require("TOPIC_PREFIX"),
                     "KAFKA_BOOTSTRAP_SERVERS", variables.require("KAFKA_BOOTSTRAP_SERVERS"));
-            List<TablesAsCode.Change> changes = new TablesAsCode(new PinotController(controller), placeholders)
+            PinotController pinot = new PinotController(controller);
+            String version = Optional.ofNullable(pinotVersion).or(pinot::version).orElseThrow(() ->
+                    new PinotConfigException("the Pinot controller at " + controller + " does not say its version"
+                            + " (GET /version lists neither pinot-controller nor pinot-distribution): pass"
+                            + " --pinot-version"));
+            PinotConfigShape shape = PinotConfigShape.of(version);
+            Console.progress("Pinot " + version + " at " + controller + ": configs in the " + shape + " shape");
+            List<TablesAsCode.Change> changes = new TablesAsCode(pinot, placeholders, shape)
                     .apply(configs.tables(), dryRun);
             changes.forEach(change -> System.out.println((dryRun ? "would " : "") + change));
             long changed = changes.stream().filter(change -> change.action() != TablesAsCode.Action.UNCHANGED).count();

@@ -116,10 +116,10 @@ public final class PinotContract {
         if (!upsert.get().path("mode").asText().equals("FULL")) {
             problems.add(where + "upsertConfig.mode must be FULL: the sink writes whole rows");
         }
-        String comparison = upsert.get().path("comparisonColumn").asText("");
-        if (comparison.isEmpty() || !table.columns().containsKey(comparison)) {
+        List<String> comparison = table.comparisonColumns();
+        if (comparison.size() != 1 || !table.columns().containsKey(comparison.get(0))) {
             problems.add(where + "upsertConfig.comparisonColumn must name a column that only grows, not '"
-                    + comparison + "'");
+                    + String.join(", ", comparison) + "'");
         }
         if (!table.instanceSelector().equals("strictReplicaGroup")) {
             problems.add(where + "routing.instanceSelectorType must be strictReplicaGroup for an upsert table");

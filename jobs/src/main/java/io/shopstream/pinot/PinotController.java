@@ -10,12 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * A Pinot controller's REST API, as far as tables as code need it: read, create and update schemas and REALTIME
- * table configs. Pinot's own message is kept when it refuses something; HTTP/1.1, which Pinot's Jersey server speaks.
+ * A Pinot controller's REST API, as far as tables as code need it: its version; read, create and update schemas and
+ * REALTIME table configs. Pinot's own message is kept when it refuses something; HTTP/1.1, which Pinot's Jersey server
+ * speaks.
  */
-public final class PinotController {
+public final class PinotController implements TablesAsCode.Controller {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -28,29 +30,50 @@ public final class PinotController {
         this.address = address;
     }
 
+    /**
+     * The Pinot version the controller runs, e.g. {@code 1.2.0-cc33ac5...}, as {@code GET /version} says: a map of
+     * Pinot jar to version, from the manifests of the jars on the controller's classpath. The controller's own jar
+     * is listed where Pinot runs from Maven's jars, the distribution's in the release tarball and Docker image;
+     * empty when neither is listed.
+     */
+    public Optional<String> version() {
+        return get("/version").flatMap(PinotController::versionOf);
+    }
+
+    static Optional<String> versionOf(JsonNode versions) {
+        return Stream.of("pinot-controller", "pinot-distribution").map(jar -> versions.path(jar).asText(""))
+                .filter(version -> !version.isEmpty()).findFirst();
+    }
+
     /** The schema named {@code name}, if the controller has it. */
+    @Override
     public Optional<JsonNode> schema(String name) {
         return get("/schemas/" + name);
     }
 
     /** The REALTIME config of table {@code name}, if the controller has it. */
+    @Override
     public Optional<JsonNode> realtimeTable(String name) {
         return get("/tables/" + name + "?type=realtime").map(tables -> tables.path("REALTIME"))
                 .filter(table -> !table.isMissingNode());
     }
 
+    @Override
     public void createSchema(JsonNode schema) {
         send("POST", "/schemas", schema);
     }
 
+    @Override
     public void updateSchema(String name, JsonNode schema) {
         send("PUT", "/schemas/" + name, schema);
     }
 
+    @Override
     public void createTable(JsonNode table) {
         send("POST", "/tables", table);
     }
 
+    @Override
     public void updateTable(String name, JsonNode table) {
         send("PUT", "/tables/" + name, table);
     }

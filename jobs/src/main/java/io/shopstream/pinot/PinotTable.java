@@ -125,6 +125,17 @@ public record PinotTable(Path folder, JsonNode schema, JsonNode table) {
                 : Optional.of(upsert);
     }
 
+    /** The upsert comparison columns: {@code comparisonColumn} in the Pinot 0.11 shape, a list in the 1.x shape. */
+    public List<String> comparisonColumns() {
+        JsonNode upsert = table.path("upsertConfig");
+        List<String> columns = new ArrayList<>();
+        if (upsert.has("comparisonColumn")) {
+            columns.add(upsert.path("comparisonColumn").asText());
+        }
+        upsert.path("comparisonColumns").forEach(column -> columns.add(column.asText()));
+        return columns;
+    }
+
     public String instanceSelector() {
         return table.path("routing").path("instanceSelectorType").asText("");
     }

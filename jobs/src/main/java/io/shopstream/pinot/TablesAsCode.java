@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Brings a controller's schemas and tables in line with {@code pinot-schemas/}: creates what is missing, updates what
  * differs, leaves alone what agrees, idempotently. A config agrees when every value it states is the controller's
- * (the controller fills in defaults the files leave out). Placeholders are resolved from the given values first.
+ * (the controller fills in defaults the files leave out). Placeholders are resolved from the given values first, then
+ * each config is put in the shape of the controller's Pinot version, which is what is sent and what is compared.
  */
 public final class TablesAsCode {
 
@@ -31,25 +32,50 @@ public final class TablesAsCode {
 
     public enum Action { CREATE, UPDATE, UNCHANGED }
 
-    private final PinotController controller;
-    private final Map<String, String> placeholders;
+    /** What applying needs of a controller: {@link PinotController} over REST, a fake in the unit tests. */
+    interface Controller {
 
-    /** @param placeholders values of {@code ${NAME}} in the configs, e.g. TOPIC_PREFIX, KAFKA_BOOTSTRAP_SERVERS */
-    public TablesAsCode(PinotController controller, Map<String, String> placeholders) {
+        Optional<JsonNode> schema(String name);
+
+        Optional<JsonNode> realtimeTable(String name);
+
+        void createSchema(JsonNode schema);
+
+        void updateSchema(String name, JsonNode schema);
+
+        void createTable(JsonNode table);
+
+        void updateTable(String name, JsonNode table);
+    }
+
+    private final Controller controller;
+    private final Map<String, String> placeholders;
+    private final PinotConfigShape shape;
+
+    /**
+     * @param placeholders values of {@code ${NAME}} in the configs, e.g. TOPIC_PREFIX, KAFKA_BOOTSTRAP_SERVERS
+     * @param shape the shape of the controller's Pinot version (see {@link PinotConfigShape#of})
+     */
+    public TablesAsCode(PinotController controller, Map<String, String> placeholders, PinotConfigShape shape) {
+        this((Controller) controller, placeholders, shape);
+    }
+
+    TablesAsCode(Controller controller, Map<String, String> placeholders, PinotConfigShape shape) {
         this.controller = controller;
         this.placeholders = Map.copyOf(placeholders);
+        this.shape = shape;
     }
 
     /** Applies {@code tables} (schemas first, then tables), or only says what it would do when {@code dryRun}. */
     public List<Change> apply(List<PinotTable> tables, boolean dryRun) {
         List<Change> changes = new ArrayList<>();
         for (PinotTable table : tables) {
-            JsonNode schema = resolve(table.schema());
+            JsonNode schema = shape.schema(resolve(table.schema()));
             changes.add(reconcile(change("schema", table.name(), schema, controller.schema(table.name())), dryRun,
                     () -> controller.createSchema(schema), () -> controller.updateSchema(table.name(), schema)));
         }
         for (PinotTable table : tables) {
-            JsonNode config = resolve(table.table());
+            JsonNode config = shape.table(resolve(table.table()));
             // The controller names a table with its type: the name the file gives is the same table.
             Optional<JsonNode> current = controller.realtimeTable(table.name()).map(JsonNode::deepCopy)
                     .map(actual -> ((ObjectNode) actual).put("tableName", config.path("tableName").asText()));
@@ -96,7 +122,7 @@ public final class TablesAsCode {
         }
         if (wanted.isArray()) {
             if (!actual.isArray() || actual.size() != wanted.size()) {
-                return Optional.of(path + ": " + actual + " -> " + wanted);
+                return Optional.of(path + ": " + shown(actual) + " -> " + wanted);
             }
             for (int i = 0; i < wanted.size(); i++) {
                 Optional<String> difference = firstDifference(wanted.get(i), actual.get(i), path + "[" + i + "]");
@@ -107,7 +133,11 @@ public final class TablesAsCode {
             return Optional.empty();
         }
         return !actual.isMissingNode() && wanted.asText().equals(actual.asText()) ? Optional.empty()
-                : Optional.of(path + ": " + (actual.isMissingNode() ? "(none)" : actual) + " -> " + wanted);
+                : Optional.of(path + ": " + shown(actual) + " -> " + wanted);
+    }
+
+    private static String shown(JsonNode actual) {
+        return actual.isMissingNode() ? "(none)" : actual.toString();
     }
 
     private JsonNode resolve(JsonNode config) {

@@ -43,6 +43,15 @@ class PinotContractTest {
     }
 
     @Test
+    void theRepositoryInThePinot1ShapeAgreesToo() {
+        List<PinotTable> pinot1 = PinotTable.loadAll(RepositorySql.PINOT_SCHEMAS).stream().map(table -> new PinotTable(
+                table.folder(), PinotConfigShape.PINOT_1.schema(table.schema()),
+                PinotConfigShape.PINOT_1.table(table.table()))).toList();
+
+        assertThat(PinotContract.check(sinks, pinot1, "")).isEmpty();
+    }
+
+    @Test
     void aSinkTopicWithoutATableAndATableWithoutASinkAreBothNamed() throws IOException {
         Path copy = RepositorySql.copyPinotSchemasInto(directory);
         WorkDirectory.delete(copy.resolve("active_users_1m_v1"));
