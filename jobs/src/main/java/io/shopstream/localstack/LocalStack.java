@@ -3,6 +3,7 @@ package io.shopstream.localstack;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.events.EventType;
+import io.shopstream.pinot.PinotConfigShape;
 import io.shopstream.pinot.PinotContract;
 import io.shopstream.pinot.PinotController;
 import io.shopstream.pinot.PinotTable;
@@ -173,8 +174,8 @@ public final class LocalStack implements AutoCloseable {
         PinotContract.check(sinks, tables, topicPrefix())
                 .forEach(problem -> progress.accept("warning: Pinot config and pipelines disagree: " + problem));
         List<TablesAsCode.Change> changes = new TablesAsCode(new PinotController(pinot.orElseThrow().controller()),
-                Map.of("TOPIC_PREFIX", topicPrefix(), "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers()))
-                .apply(tables, false);
+                Map.of("TOPIC_PREFIX", topicPrefix(), "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers()),
+                PinotConfigShape.PINOT_0_11).apply(tables, false);
         progress.accept("Pinot tables: " + String.join(", ", tables.stream().map(PinotTable::name).toList()) + " ("
                 + changes.size() + " configs applied)");
         Map<String, String> tableOfTopic = new LinkedHashMap<>();
