@@ -1,5 +1,10 @@
 package io.shopstream.cli;
 
+import io.shopstream.events.EventType;
+import io.shopstream.events.KafkaEventWriter;
+import io.shopstream.events.KafkaTopics;
+import io.shopstream.freshness.FreshnessProbe;
+import io.shopstream.freshness.FreshnessReport;
 import io.shopstream.pinot.PinotBroker;
 import io.shopstream.pinot.PinotConfigException;
 import io.shopstream.pinot.PinotConfigShape;
@@ -8,8 +13,10 @@ import io.shopstream.pinot.PinotTable;
 import io.shopstream.pinot.QueryResult;
 import io.shopstream.pinot.TablesAsCode;
 import io.shopstream.sql.TableNames;
+import io.shopstream.summary.TopicFigures;
 import io.shopstream.variables.Variables;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "pinot",
-        description = "Pinot tables as code: apply pinot-schemas/ to a controller, query a broker.",
-        subcommands = {PinotCommand.Apply.class, PinotCommand.Query.class})
+        description = "Pinot tables as code: apply pinot-schemas/ to a controller, query a broker, measure freshness.",
+        subcommands = {PinotCommand.Apply.class, PinotCommand.Query.class, PinotCommand.Freshness.class})
 final class PinotCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -120,6 +127,68 @@ final class PinotCommand implements Runnable {
             Console.progress(String.format(Locale.ROOT, "%,d row%s in %d ms", result.rows().size(),
                     result.rows().size() == 1 ? "" : "s", (System.nanoTime() - started) / 1_000_000));
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "freshness",
+            description = {"Measure how fresh Pinot is, end to end: write probe page views, each opening a session of"
+                    + " its own, and time each from being produced to its session showing in Pinot's session table"
+                    + " (source, pipeline, exactly-once commit at the next checkpoint, Pinot's consumption).",
+                    "Probe sessions are named freshness-probe-... and stay in the data: meant for `local` and test"
+                            + " stacks."})
+    static final class Freshness implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        KafkaOptions kafka;
+
+        @Mixin
+        PinotConfigOptions configs;
+
+        @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:8099",
+                description = "The Pinot broker (default: ${DEFAULT-VALUE}).")
+        String broker;
+
+        @Option(names = "--probes", paramLabel = "N", defaultValue = "100",
+                description = "How many probe events (default: ${DEFAULT-VALUE}).")
+        int probes;
+
+        @Option(names = "--every", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "500ms",
+                description = "Time between probes (default: ${DEFAULT-VALUE}).")
+        Duration every;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2m",
+                description = "How long to wait after the last probe (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (probes < 1) {
+                throw new InvalidInputException("--probes must be at least 1");
+            }
+            Variables variables = kafka.variables(common.bundle());
+            String sessions = PinotTable.latestVersions(configs.tables()).get(TopicFigures.SESSION_METRICS);
+            if (sessions == null) {
+                throw new InvalidInputException("no Pinot table for " + TopicFigures.SESSION_METRICS
+                        + " in the Pinot configs");
+            }
+            Console.progress(String.format(Locale.ROOT, "Writing %d probes, one every %d ms, to %s; waiting for"
+                    + " them in %s on %s...", probes, every.toMillis(), variables.require("KAFKA_BOOTSTRAP_SERVERS"),
+                    sessions, broker));
+            // A clear error now if Kafka is not there, rather than a producer blocking on it.
+            KafkaTopics.ensure(variables.require("KAFKA_BOOTSTRAP_SERVERS"),
+                    List.of(EventType.PAGE_VIEW.topic(variables.require("TOPIC_PREFIX"))), 1, Duration.ofSeconds(10));
+            FreshnessReport report;
+            try (KafkaEventWriter writer = new KafkaEventWriter(variables.require("KAFKA_BOOTSTRAP_SERVERS"),
+                            variables.require("TOPIC_PREFIX"));
+                    PinotBroker pinot = PinotBroker.connect(broker)) {
+                report = new FreshnessProbe(writer, pinot, sessions).run(probes, every, timeout, Console::progress);
+            }
+            System.out.println("Freshness, event produced to row visible in Pinot (" + sessions + "): "
+                    + report.summary());
+            return report.latencies().isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }
 }

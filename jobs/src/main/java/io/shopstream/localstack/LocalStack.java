@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,14 +82,15 @@ public final class LocalStack implements AutoCloseable {
         // Logging set up before the parallel starts: threads racing to initialise SLF4J make it print warnings.
         LoggerFactory.getLogger(LocalStack.class);
         Ports ports = settings.ports();
-        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.start(settings.directory().resolve("kafka"), ports.kafka()));
+        long started = System.nanoTime();
+        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> timed("Kafka", started, progress,
+                KafkaBroker.start(settings.directory().resolve("kafka"), ports.kafka())));
         CompletableFuture<Optional<PinotCluster>> pinot = CompletableFuture.supplyAsync(
-                () -> settings.pinotTables().map(tables -> PinotCluster.start(settings.directory().resolve("pinot"),
-                        ports.pinotController(), ports.pinotBroker())));
+                () -> settings.pinotTables().map(tables -> timed("Pinot", started, progress, PinotCluster.start(
+                        settings.directory().resolve("pinot"), ports.pinotController(), ports.pinotBroker()))));
         EmbeddedFlinkCluster flink = null;
         try {
-            flink = EmbeddedFlinkCluster.start(ports.flink(), settings.slots());
+            flink = timed("Flink", started, progress, EmbeddedFlinkCluster.start(ports.flink(), settings.slots()));
             KafkaBroker broker = join(kafka);
             Variables streaming = variables.with(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
@@ -100,10 +102,15 @@ public final class LocalStack implements AutoCloseable {
             if (flink != null) {
                 flink.close();
             }
-            pinot.thenAccept(started -> started.ifPresent(PinotCluster::close));
+            pinot.thenAccept(cluster -> cluster.ifPresent(PinotCluster::close));
             kafka.thenAccept(KafkaBroker::close);
             throw e;
         }
+    }
+
+    private static <T> T timed(String what, long started, Consumer<String> progress, T running) {
+        progress.accept(String.format(Locale.ROOT, "%s up in %.1f s", what, (System.nanoTime() - started) / 1e9));
+        return running;
     }
 
     private static <T> T join(CompletableFuture<T> starting) {
