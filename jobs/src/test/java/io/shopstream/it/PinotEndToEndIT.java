@@ -60,13 +60,13 @@ import org.junit.jupiter.api.io.TempDir;
  * configs. Pinot's answers, queried through the product's own client, equal what the independent reference model
  * computes from the same events, value for value: every row of the append tables (money as exact decimals, times as
  * epoch milliseconds), per-window and total sums, and for the session upsert table one row per session (as many as
- * the events have sessions) with its final values, while {@code skipUpsert} shows every version Flink committed, in
- * the order it committed them.
+ * the events have sessions) with its final values, while {@code skipUpsert} shows every version Flink committed, once
+ * each, and for the most revised session in the order Flink committed them.
  *
  * <p>Pinot has its own cluster rather than a shared one: Pinot table names are global, not under a topic prefix, and
  * {@link PinotTablesIT} needs an empty Pinot and checks that its processes are gone once it is closed. Pinot starts
- * while the pipelines run, and its tables are created as soon as it is up, so it may read topics whose transactions
- * are still open.
+ * alongside everything else, and its tables are created as soon as it is up, while the pipelines may still be
+ * writing: it may read topics whose transactions are still open.
  */
 class PinotEndToEndIT {
 
@@ -138,12 +138,12 @@ class PinotEndToEndIT {
             try (PinotBroker broker = PinotBroker.connect(pinot.broker())) {
                 long waitStarted = System.nanoTime();
                 outputs.values().forEach(output -> awaitIngested(broker, output));
-                System.out.printf("Pinot ingested everything %d ms after the jobs ended%n",
+                System.out.printf("Pinot held every committed record %d ms after the topics were read%n",
                         (System.nanoTime() - waitStarted) / 1_000_000);
 
                 assertAppendTable(broker, outputs.get("active_users_1m_v1"));
                 assertAppendTable(broker, outputs.get("product_metrics_1m_v1"));
-                assertProductSumsPerWindow(broker, outputs.get("product_metrics_1m_v1").expected);
+                assertProductSumsPerWindow(broker, outputs.get("product_metrics_1m_v1").expected());
                 assertSessionUpsertTable(broker, outputs.get("session_metrics_v1"), lines);
                 assertTotalRevenue(broker, lines);
             }
