@@ -1,6 +1,7 @@
 package io.shopstream.localstack;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,6 +55,9 @@ public final class PinotMain {
         Map<String, Object> server = new HashMap<>();
         server.put("pinot.zk.server", zookeeper);
         server.put("pinot.cluster.name", CLUSTER);
+        // Its gRPC query server (for Spark and Presto connectors, unused here) would take the fixed port 8090, so a
+        // second Pinot on the machine (`local` beside a test) could not start its server.
+        server.put("pinot.server.grpc.enable", "false");
         server.put("pinot.server.netty.host", "127.0.0.1");
         server.put("pinot.server.netty.port", args[4]);
         server.put("pinot.server.adminapi.port", args[5]);
@@ -87,13 +91,27 @@ public final class PinotMain {
         System.exit(0);
     }
 
-    private static Object start(String starterClass, Map<String, Object> properties) throws Exception {
-        Class<?> configurationClass = Class.forName("org.apache.pinot.spi.env.PinotConfiguration");
-        Object configuration = configurationClass.getConstructor(Map.class).newInstance(properties);
-        Object starter = Class.forName(starterClass).getConstructor().newInstance();
-        starter.getClass().getMethod("init", configurationClass).invoke(starter, configuration);
-        Method start = starter.getClass().getMethod("start");
-        start.invoke(starter);
-        return starter;
+    private static Object start(String starterClass, Map<String, Object> properties) {
+        try {
+            Class<?> configurationClass = Class.forName("org.apache.pinot.spi.env.PinotConfiguration");
+            Object configuration = configurationClass.getConstructor(Map.class).newInstance(properties);
+            Object starter = Class.forName(starterClass).getConstructor().newInstance();
+            starter.getClass().getMethod("init", configurationClass).invoke(starter, configuration);
+            Method start = starter.getClass().getMethod("start");
+            start.invoke(starter);
+            return starter;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // Half started, Pinot would keep running on its own threads and pass for ready while it cannot serve
+            // (a port taken, say): exit, so that its owner reports the failure, the cause last in the log.
+            Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+            cause.printStackTrace(System.out);
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.out.println("PINOT FAILED starting " + starterClass + ": " + cause);
+            System.out.flush();
+            Runtime.getRuntime().halt(1);
+            throw new IllegalStateException("unreachable", e);
+        }
     }
 }
