@@ -17,6 +17,7 @@ import io.shopstream.localstack.PinotCluster;
 import io.shopstream.output.OutputRecord;
 import io.shopstream.output.OutputTopicReader;
 import io.shopstream.pinot.PinotBroker;
+import io.shopstream.pinot.PinotConfigShape;
 import io.shopstream.pinot.PinotController;
 import io.shopstream.pinot.PinotQueryException;
 import io.shopstream.pinot.PinotTable;
@@ -114,7 +115,8 @@ class PinotEndToEndIT {
             PinotCluster pinot = pinotStarting.join();
             List<PinotTable> tables = PinotTable.loadAll(RepositorySql.PINOT_SCHEMAS);
             new TablesAsCode(new PinotController(pinot.controller()), Map.of("TOPIC_PREFIX", prefix,
-                    "KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers())).apply(tables, false);
+                    "KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers()), PinotConfigShape.PINOT_0_11)
+                    .apply(tables, false);
             for (SubmittedPipeline job : jobs) {
                 job.job().getJobExecutionResult().get(JOBS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
