@@ -22,7 +22,7 @@ public final class SoloMainClass {
         return directory;
     }
 
-    /** {@code type} defined afresh in a class loader atop {@code library}, so that it links to the library's classes. */
+    /** {@code type} defined afresh in a class loader atop {@code library}, so that it links to that library. */
     public static Class<?> load(Class<?> type, ClassLoader library) throws IOException {
         byte[] classFile = classFile(type);
         ClassLoader alone = new ClassLoader(type.getSimpleName(), library) {

@@ -105,9 +105,8 @@ final class PinotCommand implements Runnable {
         @Mixin
         PinotConfigOptions configs;
 
-        @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:8099",
-                description = "The Pinot broker (default: ${DEFAULT-VALUE}).")
-        String broker;
+        @Mixin
+        PinotBrokerOptions pinotBroker;
 
         @Parameters(paramLabel = "SQL", description = "The query, in Pinot's SQL.")
         String sql;
@@ -120,7 +119,7 @@ final class PinotCommand implements Runnable {
             }
             long started = System.nanoTime();
             QueryResult result;
-            try (PinotBroker pinot = PinotBroker.connect(broker)) {
+            try (PinotBroker pinot = pinotBroker.connect()) {
                 result = pinot.query(query);
             }
             result.table().forEach(System.out::println);
@@ -147,9 +146,8 @@ final class PinotCommand implements Runnable {
         @Mixin
         PinotConfigOptions configs;
 
-        @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:8099",
-                description = "The Pinot broker (default: ${DEFAULT-VALUE}).")
-        String broker;
+        @Mixin
+        PinotBrokerOptions pinotBroker;
 
         @Option(names = "--probes", paramLabel = "N", defaultValue = "100",
                 description = "How many probe events (default: ${DEFAULT-VALUE}).")
@@ -176,14 +174,14 @@ final class PinotCommand implements Runnable {
             }
             Console.progress(String.format(Locale.ROOT, "Writing %d probes, one every %d ms, to %s; waiting for"
                     + " them in %s on %s...", probes, every.toMillis(), variables.require("KAFKA_BOOTSTRAP_SERVERS"),
-                    sessions, broker));
+                    sessions, pinotBroker.broker));
             // A clear error now if Kafka is not there, rather than a producer blocking on it.
             KafkaTopics.ensure(variables.require("KAFKA_BOOTSTRAP_SERVERS"),
                     List.of(EventType.PAGE_VIEW.topic(variables.require("TOPIC_PREFIX"))), 1, Duration.ofSeconds(10));
             FreshnessReport report;
             try (KafkaEventWriter writer = new KafkaEventWriter(variables.require("KAFKA_BOOTSTRAP_SERVERS"),
                             variables.require("TOPIC_PREFIX"));
-                    PinotBroker pinot = PinotBroker.connect(broker)) {
+                    PinotBroker pinot = pinotBroker.connect()) {
                 report = new FreshnessProbe(writer, pinot, sessions).run(probes, every, timeout, Console::progress);
             }
             System.out.println("Freshness, event produced to row visible in Pinot (" + sessions + "): "

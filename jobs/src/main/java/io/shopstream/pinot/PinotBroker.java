@@ -25,7 +25,8 @@ public final class PinotBroker implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code org.apache.pinot.spi.exception.BadQueryRequestException: } before the words that matter. */
-    private static final Pattern EXCEPTION_CLASS = Pattern.compile("([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]*(Exception|Error): ");
+    private static final Pattern EXCEPTION_CLASS =
+            Pattern.compile("([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]*(Exception|Error): ");
 
     private final String address;
     private final URLClassLoader runtime;

@@ -3,28 +3,21 @@ package io.shopstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopstream.bundle.SqlBundle;
-import io.shopstream.events.EventType;
-import io.shopstream.events.KafkaEventWriter;
 import io.shopstream.events.OutgoingEvent;
 import io.shopstream.generator.EventGenerator;
 import io.shopstream.generator.GeneratorSettings;
 import io.shopstream.output.OutputRecord;
 import io.shopstream.output.OutputTopicReader;
-import io.shopstream.planning.PlannedPipeline;
 import io.shopstream.planning.SinkTable;
 import io.shopstream.reference.ReferenceMetrics;
 import io.shopstream.reference.Rows;
-import io.shopstream.submitting.FlinkTarget;
-import io.shopstream.submitting.PipelineSubmitter;
 import io.shopstream.submitting.SubmittedPipeline;
 import io.shopstream.variables.Variables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -48,19 +41,7 @@ class GeneratedEventsIT {
         EventGenerator.ofCount(GeneratorSettings.defaults(SEED), 3_600).forEachRemaining(events::add);
         List<String> lines = events.stream().map(OutgoingEvent::json).toList();
 
-        PipelineSubmitter submitter =
-                new PipelineSubmitter(bundle, variables, FlinkTarget.rest(stack.flink.restAddress()));
-        List<PlannedPipeline> planned = bundle.latestVersions().stream().map(submitter::prepare).toList();
-        Set<String> topics = new LinkedHashSet<>();
-        topics.addAll(EventType.topics(prefix));
-        planned.forEach(pipeline -> pipeline.sinks().forEach(sink -> topics.add(sink.topic().orElseThrow())));
-        stack.kafka.createTopics(topics, 4);
-        try (KafkaEventWriter writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), prefix)) {
-            events.forEach(writer::write);
-            writer.flush();
-        }
-
-        List<SubmittedPipeline> jobs = planned.stream().map(submitter::submit).toList();
+        List<SubmittedPipeline> jobs = stack.runLatestPipelines(bundle, variables, prefix, events);
         for (SubmittedPipeline job : jobs) {
             job.job().getJobExecutionResult().get(3, TimeUnit.MINUTES);
         }

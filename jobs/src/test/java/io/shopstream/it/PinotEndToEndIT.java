@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shopstream.bundle.SqlBundle;
-import io.shopstream.events.EventType;
-import io.shopstream.events.KafkaEventWriter;
 import io.shopstream.events.OutgoingEvent;
 import io.shopstream.generator.EventGenerator;
 import io.shopstream.generator.GeneratorSettings;
@@ -23,12 +21,9 @@ import io.shopstream.pinot.PinotQueryException;
 import io.shopstream.pinot.PinotTable;
 import io.shopstream.pinot.QueryResult;
 import io.shopstream.pinot.TablesAsCode;
-import io.shopstream.planning.PlannedPipeline;
 import io.shopstream.planning.SinkTable;
 import io.shopstream.reference.ReferenceMetrics;
 import io.shopstream.reference.Rows;
-import io.shopstream.submitting.FlinkTarget;
-import io.shopstream.submitting.PipelineSubmitter;
 import io.shopstream.submitting.SubmittedPipeline;
 import io.shopstream.testing.RepositorySql;
 import io.shopstream.variables.Variables;
@@ -100,17 +95,7 @@ class PinotEndToEndIT {
             EventGenerator.ofCount(GeneratorSettings.defaults(SEED), EVENTS).forEachRemaining(events::add);
             List<String> lines = events.stream().map(OutgoingEvent::json).toList();
 
-            PipelineSubmitter submitter =
-                    new PipelineSubmitter(bundle, variables, FlinkTarget.rest(stack.flink.restAddress()));
-            List<PlannedPipeline> planned = bundle.latestVersions().stream().map(submitter::prepare).toList();
-            Set<String> topics = new LinkedHashSet<>(EventType.topics(prefix));
-            planned.forEach(pipeline -> pipeline.sinks().forEach(sink -> topics.add(sink.topic().orElseThrow())));
-            stack.kafka.createTopics(topics, 4);
-            try (KafkaEventWriter writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), prefix)) {
-                events.forEach(writer::write);
-                writer.flush();
-            }
-            List<SubmittedPipeline> jobs = planned.stream().map(submitter::submit).toList();
+            List<SubmittedPipeline> jobs = stack.runLatestPipelines(bundle, variables, prefix, events);
 
             PinotCluster pinot = pinotStarting.join();
             List<PinotTable> tables = PinotTable.loadAll(RepositorySql.PINOT_SCHEMAS);

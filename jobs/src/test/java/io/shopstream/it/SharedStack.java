@@ -1,15 +1,25 @@
 package io.shopstream.it;
 
 import io.shopstream.bundle.SqlBundle;
+import io.shopstream.events.EventType;
+import io.shopstream.events.KafkaEventWriter;
+import io.shopstream.events.OutgoingEvent;
 import io.shopstream.localstack.EmbeddedFlinkCluster;
 import io.shopstream.localstack.KafkaBroker;
+import io.shopstream.planning.PlannedPipeline;
+import io.shopstream.submitting.FlinkTarget;
+import io.shopstream.submitting.PipelineSubmitter;
+import io.shopstream.submitting.SubmittedPipeline;
 import io.shopstream.variables.Variables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -55,6 +65,24 @@ final class SharedStack {
                 "CHECKPOINT_INTERVAL", "1 s"));
         values.putAll(more);
         return Variables.of(bundle.profile("local"), Map.of()).with(values);
+    }
+
+    /**
+     * Creates the source topics under {@code topicPrefix} and the output topics of every latest pipeline (4
+     * partitions each), writes {@code events} to the sources, then submits every latest pipeline.
+     */
+    List<SubmittedPipeline> runLatestPipelines(SqlBundle bundle, Variables variables, String topicPrefix,
+            List<OutgoingEvent> events) {
+        PipelineSubmitter submitter = new PipelineSubmitter(bundle, variables, FlinkTarget.rest(flink.restAddress()));
+        List<PlannedPipeline> planned = bundle.latestVersions().stream().map(submitter::prepare).toList();
+        Set<String> topics = new LinkedHashSet<>(EventType.topics(topicPrefix));
+        planned.forEach(pipeline -> pipeline.sinks().forEach(sink -> topics.add(sink.topic().orElseThrow())));
+        kafka.createTopics(topics, 4);
+        try (KafkaEventWriter writer = new KafkaEventWriter(kafka.bootstrapServers(), topicPrefix)) {
+            events.forEach(writer::write);
+            writer.flush();
+        }
+        return planned.stream().map(submitter::submit).toList();
     }
 
     /** A topic prefix no other test of this JVM uses, e.g. {@code t3-golden-}. */

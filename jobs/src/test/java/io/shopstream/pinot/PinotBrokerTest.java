@@ -11,7 +11,7 @@ class PinotBrokerTest {
         String unknownColumn = """
                 {
                   "message" : "UnknownColumnError:\\norg.apache.pinot.spi.exception.BadQueryRequestException: \
-                Unknown columnName 'nosuch' found in the query\\n\\tat org.apache.pinot.broker.Handler.fix(Handler.java:1)",
+                Unknown columnName 'nosuch' found in the query\\n\\tat org.apache.pinot.broker.H.fix(H.java:1)",
                   "errorCode" : 710
                 }""";
         String missingTable = "{\n  \"message\" : \"TableDoesNotExistError\",\n  \"errorCode\" : 190\n}";

@@ -20,8 +20,8 @@ class TableNamesTest {
 
     @Test
     void leavesColumnsStringsQuotedNamesCommentsAndOtherTablesAlone() {
-        String query = "select session_metrics, 'from session_metrics' from \"session_metrics\" -- from session_metrics\n"
-                + "where x = 1 /* from session_metrics */";
+        String query = "select session_metrics, 'from session_metrics' from \"session_metrics\""
+                + " -- from session_metrics\nwhere x = 1 /* from session_metrics */";
         assertThat(TableNames.rename(query, LATEST)).isEqualTo(query);
         assertThat(TableNames.rename("select * from session_metrics_v1", LATEST))
                 .isEqualTo("select * from session_metrics_v1");

@@ -57,7 +57,8 @@ class LiveSummaryTest {
         summary.accept(TopicFigures.ACTIVE_USERS, null, "{\"window\":1}");
         summary.accept(TopicFigures.PRODUCT_METRICS, null, "not json");
 
-        assertThat(RENDERER.render(summary.figures())).last().isEqualTo("  (2 output rows not in the expected shape were skipped)");
+        assertThat(RENDERER.render(summary.figures())).last()
+                .isEqualTo("  (2 output rows not in the expected shape were skipped)");
     }
 
     private static String activeUsers(long windowStart, long users) {

@@ -1,0 +1,16 @@
+package io.shopstream.cli;
+
+import io.shopstream.pinot.PinotBroker;
+import picocli.CommandLine.Option;
+
+/** Which Pinot broker a command queries. */
+final class PinotBrokerOptions {
+
+    @Option(names = "--broker", paramLabel = "HOST:PORT", defaultValue = "localhost:8099",
+            description = "The Pinot broker (default: ${DEFAULT-VALUE}, where `local` starts one).")
+    String broker;
+
+    PinotBroker connect() {
+        return PinotBroker.connect(broker);
+    }
+}
