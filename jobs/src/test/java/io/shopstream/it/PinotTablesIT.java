@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The repository's Pinot configs as a real Pinot 0.11 takes them, through {@code pinot apply} of the bundle jar: a dry
  * run changes nothing, the first apply creates every schema and REALTIME table (consuming a real broker's topics), the
- * second finds nothing to do, a config Pinot refuses is reported with Pinot's own words, and Pinot stops with nothing
- * left running.
+ * second finds nothing to do, a config Pinot refuses is reported with Pinot's own words; {@code pinot query} answers
+ * as a table, names a table by its pipeline, reports a refused query in Pinot's words and a broker that is not
+ * there; Pinot stops with nothing left running.
  */
 class PinotTablesIT {
 
@@ -77,9 +78,33 @@ class PinotTablesIT {
             assertThat(refused.stderr()).contains("error: the Pinot controller at " + pinot.controller()
                     + " refused PUT /tables/active_users_1m_v1 (HTTP 400)").contains("placed_at")
                     .doesNotContain("Exception");
+
+            BundleJar.Result count = BundleJar.run(directory, TIMEOUT, "pinot", "query", "--broker", pinot.broker(),
+                    "select count(*) from active_users_1m");
+            assertThat(count.exitCode()).as(count.toString()).isZero();
+            assertThat(count.stdout().lines()).containsExactly("count(*)", "--------", "       0");
+            assertThat(count.stderr()).contains("Querying: select count(*) from active_users_1m_v1");
+            BundleJar.Result unknownColumn = BundleJar.run(directory, TIMEOUT, "pinot", "query", "--broker",
+                    pinot.broker(), "select placed_at from session_metrics");
+            assertThat(unknownColumn.exitCode()).as(unknownColumn.toString()).isEqualTo(1);
+            assertThat(unknownColumn.stderr()).contains("error: the Pinot broker at " + pinot.broker()
+                    + " refused the query: UnknownColumnError: Unknown columnName 'placed_at' found in the query"
+                    + " (Pinot error 710)").doesNotContain("\tat ");
         }
         assertThat(pinotProcesses).as("Pinot runs in a JVM of its own").isNotEmpty();
         assertThat(pinotProcesses).as("Pinot stopped").noneMatch(ProcessHandle::isAlive);
+        BundleJar.Result brokerDown = BundleJar.run(directory, TIMEOUT, "pinot", "query", "--broker",
+                "127.0.0.1:" + closedPort(), "select 1 from session_metrics");
+        assertThat(brokerDown.exitCode()).as(brokerDown.toString()).isEqualTo(3);
+        assertThat(brokerDown.stderr()).contains("error: no Pinot broker answers at 127.0.0.1:")
+                .doesNotContain("Exception");
+    }
+
+    /** A port nothing listens on: one the system just handed out and took back. */
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static List<String> lines(String action, List<String> names) {
