@@ -163,10 +163,12 @@ final class LocalCommand implements Callable<Integer> {
         try (FigureSource source = figureSource(stack, outputs)) {
             Console.progress("Figures from " + source.description() + ".");
             while (!stopRequested.await(summaryEvery.toMillis(), TimeUnit.MILLISECONDS)) {
-                Optional<String> stopped = stack.stoppedJob();
-                if (stopped.isPresent()) {
-                    Console.progress("error: " + stopped.get() + "; the Flink dashboard at " + stack.flinkAddress()
-                            + " shows why (run with --verbose for the logs)");
+                List<LocalStack.JobTrouble> troubles = stack.troubledJobs();
+                for (LocalStack.JobTrouble trouble : troubles) {
+                    Console.progress((trouble.over() ? "error: " : "warning: ") + trouble.description() + "; the"
+                            + " Flink dashboard at " + stack.flinkAddress() + " shows why (--verbose for the logs)");
+                }
+                if (troubles.stream().anyMatch(LocalStack.JobTrouble::over)) {
                     return ExitCodes.FAILED;
                 }
                 Figures figures;

@@ -190,19 +190,24 @@ public final class LocalStack implements AutoCloseable {
         return tableOfTopic;
     }
 
-    /** A job that is no longer running, if any, with its state: a streaming pipeline should never stop. */
-    public Optional<String> stoppedJob() {
+    /** A job that is not running, and whether it is over for good (a streaming pipeline should never stop). */
+    public record JobTrouble(String description, boolean over) {}
+
+    /** Every job that is not RUNNING: restarting after a failure, or stopped for good. */
+    public List<JobTrouble> troubledJobs() {
+        List<JobTrouble> troubles = new ArrayList<>();
         for (SubmittedPipeline job : jobs) {
             try {
                 JobStatus status = job.job().getJobStatus().get(10, TimeUnit.SECONDS);
-                if (status.isGloballyTerminalState()) {
-                    return Optional.of(job.id().jobName() + " is " + status);
+                if (status != JobStatus.RUNNING) {
+                    troubles.add(new JobTrouble(job.id().jobName() + " is " + status,
+                            status.isGloballyTerminalState()));
                 }
             } catch (Exception e) {
-                return Optional.of(job.id().jobName() + " does not answer: " + e.getMessage());
+                troubles.add(new JobTrouble(job.id().jobName() + " does not answer: " + e.getMessage(), true));
             }
         }
-        return Optional.empty();
+        return troubles;
     }
 
     @Override

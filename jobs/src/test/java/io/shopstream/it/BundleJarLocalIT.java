@@ -74,7 +74,10 @@ class BundleJarLocalIT {
 
             Matcher dashboard = DASHBOARD.matcher(local.stderrText());
             assertThat(dashboard.find()).as(local.stderrText()).isTrue();
-            assertThat(jobStates(URI.create(dashboard.group(1)))).containsExactly(
+            URI flink = URI.create(dashboard.group(1));
+            assertThat(checkpointStorages(flink)).as("checkpoints in files, not limited to 5 MB in memory")
+                    .containsOnly("FileSystemCheckpointStorage").hasSize(3);
+            assertThat(jobStates(flink)).containsExactly(
                     Map.entry("active_users_1m@v1", "RUNNING"),
                     Map.entry("product_metrics_1m@v1", "RUNNING"),
                     Map.entry("session_metrics@v1", "RUNNING"));
@@ -104,12 +107,25 @@ class BundleJarLocalIT {
     }
 
     private static Map<String, String> jobStates(URI flink) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(flink.resolve("/jobs/overview")).build(), HttpResponse.BodyHandlers.ofString());
         Map<String, String> states = new TreeMap<>();
-        for (JsonNode job : JSON.readTree(response.body()).get("jobs")) {
+        for (JsonNode job : get(flink, "/jobs/overview").get("jobs")) {
             states.put(job.get("name").asText(), job.get("state").asText());
         }
         return states;
+    }
+
+    private static List<String> checkpointStorages(URI flink) throws Exception {
+        List<String> storages = new ArrayList<>();
+        for (JsonNode job : get(flink, "/jobs/overview").get("jobs")) {
+            storages.add(get(flink, "/jobs/" + job.get("jid").asText() + "/checkpoints/config")
+                    .path("checkpoint_storage").asText());
+        }
+        return storages;
+    }
+
+    private static JsonNode get(URI flink, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(flink.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
     }
 }
