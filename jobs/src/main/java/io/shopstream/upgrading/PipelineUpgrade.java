@@ -187,7 +187,7 @@ public final class PipelineUpgrade {
             FlinkJob job = client.job(jobId);
             if (job.isTerminal()) {
                 throw state.failure("the new job is " + job.state() + ": "
-                        + client.latestFailure(jobId).orElse("Flink gives no reason"), null);
+                        + latestFailure(jobId).orElse("Flink gives no reason"), null);
             }
             return Optional.of(job).filter(FlinkJob::isRunning);
         }).orElseThrow(() -> state.failure("the new job was not RUNNING within " + timeout.toSeconds() + " s", null));
@@ -198,18 +198,27 @@ public final class PipelineUpgrade {
             FlinkJob job = client.job(jobId);
             if (job.isTerminal()) {
                 throw state.failure("the new job is " + job.state() + ": "
-                        + client.latestFailure(jobId).orElse("Flink gives no reason"), null);
+                        + latestFailure(jobId).orElse("Flink gives no reason"), null);
             }
             return Optional.of(client.checkpoints(jobId)).filter(counts -> counts.completed() > 0);
         }).orElseThrow(() -> {
             CheckpointCounts counts = client.checkpoints(jobId);
             String why = counts.latestFailure().map(failure -> "; the latest of " + counts.failed() + " failed ones: "
                     + failure).orElse("");
-            String restarts = client.latestFailure(jobId).map(failure -> "; it last failed with: " + failure)
+            String restarts = latestFailure(jobId).map(failure -> "; it last failed with: " + failure)
                     .orElse("");
             return state.failure("the new job completed no checkpoint within " + timeout.toSeconds() + " s" + why
                     + restarts, null);
         });
+    }
+
+    /** Why the job last failed, as far as the JobManager tells: only ever part of a message. */
+    private Optional<String> latestFailure(String jobId) {
+        try {
+            return client.latestFailure(jobId);
+        } catch (JobManagerRequestException unknown) {
+            return Optional.empty();
+        }
     }
 
     private void deleteQuietly(String jarId) {
