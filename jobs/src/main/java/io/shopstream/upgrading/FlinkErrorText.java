@@ -5,14 +5,17 @@ import java.util.regex.Pattern;
 
 /**
  * Flink's REST API reports a failure as a Java stack trace, often several causes deep ("Could not execute
- * application ... Caused by: ... Caused by: the actual reason"). The innermost cause's message is the one that says
- * what went wrong; the rest is wrapping.
+ * application ... Caused by: ... Caused by: the actual reason"). The innermost cause is the one that says what went
+ * wrong; the rest is wrapping. Its type stays, shortened ({@code ClassNotFoundException: io.shopstream...}), except
+ * for the launcher's own exceptions, whose messages say it all.
  */
 final class FlinkErrorText {
 
     private static final String CAUSED_BY = "Caused by: ";
     /** {@code org.example.SomeException: } at the start of a cause line. */
-    private static final Pattern EXCEPTION_CLASS = Pattern.compile("^(?:[a-zA-Z_$][\\w$]*\\.)+([A-Z][\\w$]*)(: )?");
+    private static final Pattern EXCEPTION_CLASS =
+            Pattern.compile("^((?:[a-zA-Z_$][\\w$]*\\.)+)([A-Z][\\w$]*)(: )?");
+    private static final String LAUNCHER_PACKAGE = "io.shopstream.";
 
     private FlinkErrorText() {}
 
@@ -30,8 +33,8 @@ final class FlinkErrorText {
         text = text.strip();
         Matcher type = EXCEPTION_CLASS.matcher(text);
         if (type.find()) {
-            // A cause without a message says only its type; keep that much.
-            text = type.group(2) == null ? type.group(1) + text.substring(type.end()) : text.substring(type.end());
+            boolean launchers = type.group(1).startsWith(LAUNCHER_PACKAGE) && type.group(3) != null;
+            text = launchers ? text.substring(type.end()) : type.group(2) + text.substring(type.end(2));
         }
         return text.strip();
     }

@@ -69,16 +69,6 @@ public final class JobManagerClient {
         return Optional.empty();
     }
 
-    /** A value of the configuration a job was submitted with (e.g. {@code pipeline.jars}), when Flink shows it. */
-    public Optional<String> jobOption(String jobId, String key) {
-        for (JsonNode option : get("/jobs/" + jobId + "/jobmanager/config")) {
-            if (option.path("key").asText().equals(key)) {
-                return Optional.of(option.path("value").asText());
-            }
-        }
-        return Optional.empty();
-    }
-
     /**
      * Asks the job to stop with a savepoint ({@code drain}: first emit the final watermark, closing every window);
      * returns the request's id for {@link #savepointStatus}.

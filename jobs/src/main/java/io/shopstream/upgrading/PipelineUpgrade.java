@@ -66,7 +66,6 @@ public final class PipelineUpgrade {
             state.oldJob(job);
             progress.accept("Found " + jobName + " running as job " + job.id() + " on " + client.address()
                     + " (Flink " + version + ").");
-            rememberOldJar(job, state);
             Optional<String> directory = savepointDirectory(request, state);
             downtimeStarted = System.nanoTime();
             stopWithSavepoint(job, directory, request.timeout(), state);
@@ -136,14 +135,6 @@ public final class PipelineUpgrade {
                             + " savepoint with --savepoint", null);
         }
         return named.get(0);
-    }
-
-    private void rememberOldJar(FlinkJob job, UpgradeState state) {
-        try {
-            client.jobOption(job.id(), "pipeline.jars").ifPresent(state::oldJar);
-        } catch (JobManagerRequestException unavailable) {
-            // Only for the rollback advice: older clusters do not show a job's configuration.
-        }
     }
 
     private Optional<String> savepointDirectory(UpgradeRequest request, UpgradeState state) {

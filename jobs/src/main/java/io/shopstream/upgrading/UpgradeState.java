@@ -19,7 +19,6 @@ final class UpgradeState {
     private boolean stopEnded;
     private String savepoint;
     private String newJobId;
-    private String oldJar;
 
     UpgradeState(UpgradeRequest request, JobManagerClient client) {
         this.request = request;
@@ -33,11 +32,6 @@ final class UpgradeState {
 
     void oldJob(FlinkJob job) {
         oldJob = job;
-    }
-
-    /** The jar the old job was submitted with, as its configuration names it: what a rollback runs again. */
-    void oldJar(String jars) {
-        oldJar = jars;
     }
 
     void stopRequested(String requestId) {
@@ -108,8 +102,7 @@ final class UpgradeState {
                 + " --savepoint " + savepoint);
         lines.add("or with Flink's client:");
         lines.add("  flink run -d -s " + savepoint + " " + previous + " run " + arguments);
-        lines.add("where " + previous + " is the build the old job ran"
-                + (oldJar != null ? " (it was submitted as " + oldJar + ")." : "."));
+        lines.add("where " + previous + " is the build the old job ran (Flink does not keep it: keep your releases).");
         lines.add("To retry with a fixed build instead: the same `upgrade` command with that build's jar and"
                 + " --savepoint " + savepoint + ".");
         return lines;

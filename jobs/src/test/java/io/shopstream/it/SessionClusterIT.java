@@ -1,6 +1,7 @@
 package io.shopstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopstream.bundle.PipelineFile;
@@ -18,9 +19,12 @@ import io.shopstream.reference.ReferenceMetrics;
 import io.shopstream.reference.Rows;
 import io.shopstream.upgrading.FlinkJob;
 import io.shopstream.upgrading.JobManagerClient;
+import io.shopstream.upgrading.JobManagerRequestException;
 import io.shopstream.upgrading.SavepointStatus;
 import io.shopstream.variables.PipelineVariables;
 import io.shopstream.variables.Variables;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +37,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
@@ -46,8 +54,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bundle jar on a real standalone Flink 1.20 session cluster (a JobManager JVM and a TaskManager JVM, started as
  * {@code start-cluster.sh} would), submitted through Flink's own command-line client ({@code flink run -d}), then
- * upgraded in place through savepoints: two pipelines with the launcher's {@code upgrade} verb (REST only), one with
- * a stop-with-savepoint and {@code flink run -s}. Fixed generated events go in two halves, one consumed before the
+ * upgraded in place through savepoints: one pipeline with the launcher's {@code upgrade} verb (REST only), one by an
+ * upgrade to a broken build that fails after its savepoint and the rollback it advises, one with a stop-with-savepoint
+ * and {@code flink run -s}. Fixed generated events go in two halves, one consumed before the
  * upgrades and one after; the committed output then equals the independent reference model exactly: no duplicate,
  * no missing row, every value.
  */
@@ -111,20 +120,32 @@ class SessionClusterIT {
             awaitCommittedRecords(stack, outputTopics.get("session_metrics"), EVENTS / 2);
 
             Map<String, String> upgradedByVerb = new HashMap<>();
-            for (String name : List.of("session_metrics", "product_metrics_1m")) {
-                BundleJar.Result upgraded = BundleJar.run(client, STEP, "upgrade", name, "--jobmanager", url,
-                        "--profile", "local");
-                assertThat(upgraded.exitCode()).as(upgraded.toString()).isZero();
-                assertThat(upgraded.stdout()).as(upgraded.toString()).contains(
-                        "Upgraded " + name + "@v1 on " + url + " (Flink 1.20.3):",
-                        "old job    " + firstJobs.get(name) + ", stopped with a savepoint in ",
-                        "savepoint  " + flink.savepointDirectory().toUri().toString().replace("file:///", "file:/"),
-                        "first checkpoint");
-                Matcher newJob = NEW_JOB.matcher(upgraded.stdout());
-                assertThat(newJob.find()).as(upgraded.toString()).isTrue();
-                upgradedByVerb.put(name, newJob.group(1));
-                assertThat(rest.job(firstJobs.get(name)).state()).isEqualTo("FINISHED");
-            }
+            BundleJar.Result upgraded = logged(BundleJar.run(client, STEP, "upgrade", "session_metrics",
+                    "--jobmanager", url, "--profile", "local"));
+            assertThat(upgraded.exitCode()).as(upgraded.toString()).isZero();
+            assertThat(upgraded.stdout()).as(upgraded.toString()).contains(
+                    "Upgraded session_metrics@v1 on " + url + " (Flink 1.20.3):",
+                    "old job    " + firstJobs.get("session_metrics") + ", stopped with a savepoint in ",
+                    "savepoint  " + flink.savepointDirectory().toUri().toString().replace("file:///", "file:/"),
+                    "first checkpoint");
+            upgradedByVerb.put("session_metrics", newJob(upgraded));
+            assertThat(rest.job(firstJobs.get("session_metrics")).state()).isEqualTo("FINISHED");
+
+            // An upgrade to a broken build fails once the old job is stopped; the rollback it advises restores the
+            // savepoint with the previous build (here the same jar).
+            BundleJar.Result failed = logged(BundleJar.run(client, STEP, "upgrade", "product_metrics_1m",
+                    "--jobmanager", url, "--profile", "local", "--jar", brokenBuild(work).toString()));
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
+            assertThat(failed.stderr()).as(failed.toString()).contains(
+                    "failed while running run product_metrics_1m.v1 --profile local from the savepoint: the"
+                            + " JobManager at " + url + " refused POST /jars/",
+                    "  old job    " + firstJobs.get("product_metrics_1m") + ": FINISHED, stopped with the savepoint",
+                    "  new job    none", "The pipeline is not running; its input waits in Kafka, nothing is lost.");
+            BundleJar.Result rolledBack = logged(BundleJar.run(client, STEP, advisedRollback(failed.stderr())));
+            assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
+            assertThat(rolledBack.stdout()).as(rolledBack.toString()).contains(
+                    "Upgraded product_metrics_1m@v1 on " + url, " (given)");
+            upgradedByVerb.put("product_metrics_1m", newJob(rolledBack));
 
             String savepoint = stopWithSavepoint(rest, firstJobs.get("active_users_1m"), false);
             FlinkCli.Result resumed = cli.run(client, STEP, "run", "-d", "-s", savepoint, jar, "run",
@@ -159,6 +180,13 @@ class SessionClusterIT {
                         ReferenceMetrics.expectedRows("session_metrics", lines), "session_metrics across two upgrades");
             }
 
+            // A program that fails in the JobManager (REST run) is reported, and the JobManager lives on.
+            String jarId = rest.uploadJar(Path.of(jar), STEP);
+            assertThatThrownBy(() -> rest.runJar(jarId, List.of("run", "no_such_pipeline", "--profile", "local"),
+                    Optional.empty(), STEP)).isInstanceOf(JobManagerRequestException.class)
+                    .hasMessageContaining("no_such_pipeline");
+            assertThat(rest.flinkVersion()).isEqualTo("1.20.3");
+
             BundleJar.Result nothingRuns = BundleJar.run(client, STEP, "upgrade", "session_metrics", "--jobmanager",
                     url);
             assertThat(nothingRuns.exitCode()).as(nothingRuns.toString()).isEqualTo(3);
@@ -166,6 +194,37 @@ class SessionClusterIT {
                     .contains("no job named session_metrics@v1 runs there", "Nothing was changed.");
         }
         System.out.printf("SessionClusterIT took %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private static BundleJar.Result logged(BundleJar.Result result) {
+        System.out.println("--- shopstream.jar: " + result);
+        return result;
+    }
+
+    private static String newJob(BundleJar.Result upgrade) {
+        Matcher newJob = NEW_JOB.matcher(upgrade.stdout());
+        assertThat(newJob.find()).as(upgrade.toString()).isTrue();
+        return newJob.group(1);
+    }
+
+    /** A jar that names the launcher as its main class but lacks it, as a botched build might. */
+    private static Path brokenBuild(Path directory) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "io.shopstream.bootstrap.Main");
+        Path jar = directory.resolve("broken-shopstream.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry("README.txt"));
+            out.write("no classes".getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
+    }
+
+    /** The arguments of the `java -jar PREVIOUS.jar upgrade ...` line a failed upgrade advises. */
+    private static String[] advisedRollback(String message) {
+        String line = message.lines().filter(text -> text.startsWith("  java -jar PREVIOUS.jar ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no rollback command in:\n" + message));
+        return line.substring("  java -jar PREVIOUS.jar ".length()).split(" ");
     }
 
     private static void write(SharedStack stack, String prefix, List<OutgoingEvent> events) {

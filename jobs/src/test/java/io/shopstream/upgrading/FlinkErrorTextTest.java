@@ -23,6 +23,13 @@ class FlinkErrorTextTest {
     }
 
     @Test
+    void otherCausesKeepTheirSimpleName() {
+        assertThat(FlinkErrorText.innermostCause("org.apache.flink.util.FlinkException: outer\n\tat a.b(C.java:1)\n"
+                + "Caused by: java.lang.ClassNotFoundException: io.shopstream.bootstrap.Main\n\tat d.e(F.java:2)"))
+                .isEqualTo("ClassNotFoundException: io.shopstream.bootstrap.Main");
+    }
+
+    @Test
     void aCauseWithoutMessageKeepsItsSimpleName() {
         assertThat(FlinkErrorText.innermostCause("java.lang.RuntimeException: outer\n\tat a.b(C.java:1)\n"
                 + "Caused by: java.util.concurrent.TimeoutException\n\tat d.e(F.java:2)"))
