@@ -207,8 +207,8 @@ class PipelineUpgradeTest {
                 + " new program.\\n\\tat d.e(F.java:2)\\n\"}]}}");
 
         assertThatThrownBy(() -> upgrade(Optional.empty()))
-                .hasMessageContaining("failed while waiting for job " + NEW + " to run: the new job is FAILED: IllegalStateException: Failed"
-                        + " to rollback to checkpoint/savepoint " + SAVEPOINT + ". Cannot map checkpoint/savepoint"
+                .hasMessageContaining("failed while waiting for job " + NEW + " to run: the new job is FAILED:"
+                        + " IllegalStateException: Failed to rollback to checkpoint/savepoint " + SAVEPOINT + ". Cannot map checkpoint/savepoint"
                         + " state for operator 0a448493b4782967b150582570326227 to the new program")
                 .hasMessageContaining("  new job    " + NEW + ": FAILED (IllegalStateException: Failed to rollback")
                 .hasMessageContaining("The new job completed no checkpoint, so it committed no output: restoring the"
