@@ -11,6 +11,9 @@ import io.shopstream.pinot.PinotConfigException;
 import io.shopstream.pinot.PinotQueryException;
 import io.shopstream.pinot.PinotUnavailableException;
 import io.shopstream.planning.SqlProblemException;
+import io.shopstream.upgrading.JobManagerRequestException;
+import io.shopstream.upgrading.JobManagerUnavailableException;
+import io.shopstream.upgrading.UpgradeFailedException;
 import io.shopstream.variables.UnknownProfileException;
 import io.shopstream.variables.UnknownVariableException;
 import java.util.Arrays;
@@ -28,9 +31,23 @@ public final class Launcher {
 
     public static void main(String[] args) {
         exitWithParent();
-        int code = execute(args);
-        if (code != ExitCodes.OK || !ClusterContext.isFlinkRun()) {
-            System.exit(code);
+        if (ClusterContext.isFlinkRun()) {
+            runInsideFlink(args);
+        } else {
+            System.exit(execute(args));
+        }
+    }
+
+    /**
+     * Under {@code flink run}, and when a JobManager runs the jar's main method (REST {@code /jars/:id/run},
+     * application mode), this JVM is Flink's: exiting would end the JobManager itself, with every job on it. A
+     * failure is thrown instead, for Flink to report: the CLI prints it and exits with 1, the REST API answers with it.
+     */
+    private static void runInsideFlink(String[] args) {
+        Outcome outcome = executeForOutcome(args);
+        if (outcome.exitCode() != ExitCodes.OK) {
+            throw new CommandFailedException("shopstream " + String.join(" ", args) + " failed (exit code "
+                    + outcome.exitCode() + "): " + outcome.error());
         }
     }
 
@@ -49,30 +66,52 @@ public final class Launcher {
 
     /** Runs a command line and returns its exit code; never exits the JVM (tests call this). */
     public static int execute(String... args) {
-        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
-        CommandLine commandLine = new CommandLine(new ShopStreamCommand());
-        commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> report(error, verbose));
-        return commandLine.execute(args);
+        return executeForOutcome(args).exitCode();
     }
 
-    private static int report(Exception error, boolean verbose) {
+    /** A command line's exit code and, when it failed, what it printed about the failure. */
+    record Outcome(int exitCode, String error) {}
+
+    /** Runs a command line; never exits the JVM. */
+    static Outcome executeForOutcome(String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        StringBuilder error = new StringBuilder();
+        CommandLine commandLine = new CommandLine(new ShopStreamCommand());
+        commandLine.setExecutionExceptionHandler((failure, cmd, parseResult) -> report(failure, verbose, error));
+        CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((refused, arguments) -> {
+            error.append(refused.getMessage());
+            return usage.handleParseException(refused, arguments);
+        });
+        int code = commandLine.execute(args);
+        return new Outcome(code, error.toString());
+    }
+
+    private static int report(Exception error, boolean verbose, StringBuilder message) {
         if (error instanceof SqlProblemException problems) {
-            problems.problems().forEach(System.err::println);
+            problems.problems().forEach(problem -> {
+                System.err.println(problem);
+                message.append(message.isEmpty() ? "" : "\n").append(problem);
+            });
             return ExitCodes.INVALID;
         }
         if (isUserError(error)) {
             System.err.println("error: " + error.getMessage());
+            message.append(error.getMessage());
             printTraceIf(verbose, error);
             return ExitCodes.INVALID;
         }
         if (error instanceof LauncherException || error instanceof LocalStackException
                 || error instanceof PortTakenException || error instanceof KafkaUnavailableException
-                || error instanceof PinotUnavailableException) {
+                || error instanceof PinotUnavailableException || error instanceof UpgradeFailedException
+                || error instanceof JobManagerUnavailableException || error instanceof JobManagerRequestException) {
             System.err.println("error: " + error.getMessage());
+            message.append(error.getMessage());
             printTraceIf(verbose, error);
             return ExitCodes.FAILED;
         }
         System.err.println("error: " + RootCause.describe(error));
+        message.append(RootCause.describe(error));
         if (verbose) {
             error.printStackTrace();
         } else {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,11 +48,21 @@ final class ServerProcess {
     }
 
     static ServerProcess start(List<String> command, Path log) throws IOException {
-        Process process = new ProcessBuilder(command)
+        return start(command, log, Optional.empty(), Map.of());
+    }
+
+    /**
+     * Starts {@code command} in {@code workingDirectory} (else this JVM's), with {@code environment} added to this
+     * JVM's environment.
+     */
+    static ServerProcess start(List<String> command, Path log, Optional<Path> workingDirectory,
+            Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        return new ServerProcess(process, log);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        workingDirectory.ifPresent(directory -> builder.directory(directory.toFile()));
+        builder.environment().putAll(environment);
+        return new ServerProcess(builder.start(), log);
     }
 
     boolean isAlive() {
