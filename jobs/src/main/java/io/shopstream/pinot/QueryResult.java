@@ -15,15 +15,6 @@ public record QueryResult(List<String> columns, List<String> types, List<List<St
         rows = rows.stream().map(row -> (List<String>) new ArrayList<>(row)).toList();
     }
 
-    /** The value of {@code column} in row {@code row}, as Pinot printed it. */
-    public String value(int row, String column) {
-        int index = columns.indexOf(column);
-        if (index < 0) {
-            throw new IllegalArgumentException("no column " + column + " in " + columns);
-        }
-        return rows.get(row).get(index);
-    }
-
     /** The answer as a text table: a header, a rule, then one line per row, numbers aligned right. */
     public List<String> table() {
         int[] widths = new int[columns.size()];

@@ -1,7 +1,6 @@
 package io.shopstream.pinot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,12 +18,6 @@ class QueryResultTest {
                 "-----------+-------+--------",
                 "p-0001     |    12 | 1234.50",
                 "p-12       |     7 |    9.90");
-    }
-
-    @Test
-    void readsValuesByColumnName() {
-        assertThat(result.value(1, "revenue")).isEqualTo("9.90");
-        assertThatThrownBy(() -> result.value(0, "price")).hasMessageContaining("no column price");
     }
 
     @Test
