@@ -38,7 +38,8 @@ final class DescriptionParts {
                 depth += c == '[' ? 1 : c == ']' ? -1 : 0;
                 end++;
             }
-            String value = description.substring(start, Math.max(start, end - 1));
+            // Flink writes string literals with their charset: _UTF-16LE'purchase'.
+            String value = description.substring(start, Math.max(start, end - 1)).replace("_UTF-16LE'", "'");
             if (!KEY.matcher(value).find()) {
                 parts.merge(matcher.group(1), value, (a, b) -> a + "; " + b);
             }
@@ -70,6 +71,9 @@ final class DescriptionParts {
             }
             if (!parts.isEmpty()) {
                 return String.join("; ", parts);
+            }
+            if (old.size() == now.size()) {
+                return "the same, in another order";
             }
         }
         return shorten(before) + " -> " + shorten(after);

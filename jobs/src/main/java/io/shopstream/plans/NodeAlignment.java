@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>a source by the table it reads, a sink by the table it writes;</li>
  *   <li>a stateful operator by its kind, the sinks it feeds and its rank among the operators of that kind feeding
- *       those sinks, in topological order (the second aggregate feeding {@code session_metrics});</li>
+ *       those sinks, in topological order (the second aggregate feeding {@code session_metrics}); failing that (its
+ *       sinks changed), by its kind and rank among the operators left;</li>
  *   <li>a stateless operator by its kind and the stateful operator or sink it feeds: first with a node of identical
  *       content, then by rank, so an inserted filter shows as added rather than shifting its neighbours.</li>
  * </ul>
@@ -52,6 +53,18 @@ final class NodeAlignment {
                 pairedOld.add(olds.get(i));
             }
         }
+        // A stateful operator whose sinks changed (an INSERT removed from a statement set) is still itself.
+        Map<String, List<PlanNode>> oldLeft = statefulByKind(committed.nodes().stream()
+                .filter(node -> pairedOld.stream().noneMatch(old -> old == node)).toList());
+        Map<String, List<PlanNode>> newLeft = statefulByKind(recompiled.nodes().stream()
+                .filter(node -> !alignment.newToOld.containsKey(node)).toList());
+        newLeft.forEach((kind, news) -> {
+            List<PlanNode> olds = oldLeft.getOrDefault(kind, List.of());
+            for (int i = 0; i < Math.min(olds.size(), news.size()); i++) {
+                alignment.newToOld.put(news.get(i), olds.get(i));
+                pairedOld.add(olds.get(i));
+            }
+        });
         recompiled.nodes().stream().filter(node -> !alignment.newToOld.containsKey(node)).forEach(alignment.added::add);
         committed.nodes().stream().filter(node -> pairedOld.stream().noneMatch(old -> old == node))
                 .forEach(alignment.removed::add);
@@ -69,6 +82,14 @@ final class NodeAlignment {
 
     List<PlanNode> removed() {
         return removed;
+    }
+
+    private static Map<String, List<PlanNode>> statefulByKind(List<PlanNode> nodes) {
+        Map<String, List<PlanNode>> byKind = new LinkedHashMap<>();
+        nodes.stream()
+                .filter(node -> Operators.keepsState(node) && !Operators.isSource(node) && !Operators.isSink(node))
+                .forEach(node -> byKind.computeIfAbsent(node.kind(), kind -> new ArrayList<>()).add(node));
+        return byKind;
     }
 
     /** Nodes grouped by the role they play; within a group, in topological order. */

@@ -4,7 +4,9 @@ import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.PipelineId;
 import io.shopstream.bundle.SqlBundle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The words {@code check}, {@code plan} and {@code run} use for what they find, so all three say the same. */
 public final class PlanMessages {
@@ -20,9 +22,17 @@ public final class PlanMessages {
         this.plans = CommittedPlans.of(bundle);
     }
 
-    /** {@code - <operator>: <what>} lines, indented. */
+    /**
+     * {@code - <operator>: <what>} lines, indented; a change seen at several operators (a column added to each branch
+     * of a UNION) once, with how many.
+     */
     public static List<String> changeLines(List<Change> changes, String indent) {
-        return changes.stream().map(change -> indent + "- " + change).toList();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        changes.forEach(change -> counts.merge(change.toString(), 1, Integer::sum));
+        return counts.entrySet().stream()
+                .map(entry -> indent + "- " + entry.getKey() + (entry.getValue() > 1 ? " (at " + entry.getValue()
+                        + " operators)" : ""))
+                .toList();
     }
 
     /** The plan files of a pipeline in these profiles: {@code sql/plans/{local,prod}/x.v1.json}. */
@@ -39,7 +49,7 @@ public final class PlanMessages {
     public List<String> breaksStateAdvice(PipelineId id, String indent, boolean freshStartHint) {
         PipelineId next = new PipelineId(id.name(), nextVersion(id));
         List<String> lines = new ArrayList<>();
-        lines.add(indent + "A running " + id.jobName() + " could not restore its savepoint into this SQL. Either:");
+        lines.add(indent + "A running " + id.jobName() + " cannot carry its state over to this SQL safely. Either:");
         lines.add(indent + "  - leave " + plans.pipelineFile(id) + " as it was and make the change in a new version:"
                 + " copy it to " + plans.pipelineFile(next) + ", edit that, and run `" + LAUNCHER + " plan " + next
                 + "`. v" + next.version() + " runs beside v" + id.version()

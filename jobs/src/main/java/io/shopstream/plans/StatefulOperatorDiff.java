@@ -22,8 +22,8 @@ final class StatefulOperatorDiff {
 
     /** Fields that do not shape state: derived (output type, description) or compared through the above. */
     private static final Set<String> NOT_STATE = Set.of("id", "type", "description", "inputProperties", "outputType",
-            "localAggInputRowType", "namedWindowProperties", "grouping", "aggCalls", "windowing", "state",
-            "configuration");
+            "localAggInputRowType", "namedWindowProperties", "grouping", "aggCalls", "aggCallNeedRetractions", "windowing",
+            "state", "configuration");
     /** Positions inside a window specification: where the time column is, not what the window is. */
     private static final Set<String> WINDOW_POSITIONS = Set.of("timeAttributeIndex", "sliceEnd", "windowStart",
             "windowEnd");
@@ -58,15 +58,16 @@ final class StatefulOperatorDiff {
         if (!keyTokens(oldGraph, oldNode).equals(keyTokens(newGraph, newNode))) {
             changes.add("its key (GROUP BY) changed from " + listed(oldKeys) + " to " + listed(newKeys));
         }
-        aggregateChanges().ifPresent(changes::add);
+        aggregateChanges().ifPresentOrElse(changes::add, () -> retractionChanges().ifPresent(changes::add));
         JsonNode oldWindow = windowOf(oldNode);
         JsonNode newWindow = windowOf(newNode);
         if (!Objects.equals(oldWindow, newWindow)) {
             changes.add("its window changed from " + windowText(oldNode) + " to " + windowText(newNode));
         }
         if (!oldNode.json().path("state").equals(newNode.json().path("state"))) {
-            changes.add("its state TTL changed from " + ttl(oldNode) + " to " + ttl(newNode)
-                    + " (table.exec.state.ttl)");
+            changes.add("its state TTL changed from " + ttl(oldNode) + " to " + ttl(newNode) + " (table.exec.state.ttl):"
+                    + " how long state lives is part of what it holds, and Flink cannot restore state across TTL"
+                    + " being switched on or off");
         }
         changes.addAll(optionChanges());
         for (String field : otherFields()) {
@@ -103,6 +104,18 @@ final class StatefulOperatorDiff {
         }
         return Optional.of("its aggregates changed: " + String.join("; ", parts)
                 + " (each aggregate's running value is a column of its state)");
+    }
+
+    /** Aggregates that now take back (retract) rows, or no longer do, keep other accumulators. */
+    private Optional<String> retractionChanges() {
+        JsonNode before = oldNode.json().path("aggCallNeedRetractions");
+        JsonNode after = newNode.json().path("aggCallNeedRetractions");
+        if (before.equals(after)) {
+            return Optional.empty();
+        }
+        return Optional.of("its aggregates' handling of retracted rows changed (" + shorten(before) + " -> "
+                + shorten(after) + "): their input now carries updates, or no longer does, and their accumulators"
+                + " differ");
     }
 
     private List<String> optionChanges() {

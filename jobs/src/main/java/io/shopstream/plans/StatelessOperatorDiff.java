@@ -28,8 +28,8 @@ final class StatelessOperatorDiff {
             }
         }
         if (changes.isEmpty()) {
-            changes.add("its " + String.join(", ", differingFields(oldNode.content(), newNode.content()))
-                    + " changed");
+            changes.add("its " + String.join(", ", differingFields(oldNode.content(), newNode.content()).stream()
+                    .map(field -> field.equals("outputType") ? "output columns" : field).toList()) + " changed");
         }
         return changes;
     }
