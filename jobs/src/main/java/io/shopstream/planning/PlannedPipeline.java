@@ -71,8 +71,9 @@ public final class PlannedPipeline {
     /** Submits the pipeline as one job to the environment's cluster: its committed plan if given one, else its SQL. */
     public TableResult execute() {
         if (committedPlan.isPresent()) {
-            return PipelinePlanner.atInserts(inserts, definitions,
-                    () -> environment.loadPlan(PlanReference.fromJsonString(committedPlan.get())).execute());
+            // Not a SQL problem when it fails: the plan was checked against the SQL; the cluster refused the job
+            // (a savepoint that does not fit it, a broker that is not there), and says why.
+            return environment.loadPlan(PlanReference.fromJsonString(committedPlan.get())).execute();
         }
         return PipelinePlanner.atInserts(inserts, definitions, statementSet::execute);
     }
