@@ -34,11 +34,13 @@ final class RunCommand implements Callable<Integer> {
     List<String> pipelines = List.of();
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "${env:SHOPSTREAM_PROFILE:-local}",
-            description = "Profile whose variables the SQL is resolved with (default: $SHOPSTREAM_PROFILE, else local).")
+            description = "Profile whose variables the SQL is resolved with, and whose plans run (default:"
+                    + " $SHOPSTREAM_PROFILE, else local).")
     String profile;
 
     @Option(names = "--flink-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "Embedded cluster only: port of the Flink dashboard and REST API (default: ${DEFAULT-VALUE}).")
+            description = "Embedded cluster only: port of the Flink dashboard and REST API"
+                    + " (default: ${DEFAULT-VALUE}).")
     int flinkPort;
 
     @Option(names = "--from-sql",

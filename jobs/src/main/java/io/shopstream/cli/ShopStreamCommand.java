@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
                 + " jar.",
                 "Runs as `java -jar shopstream.jar COMMAND` (embedded Flink) or `flink run shopstream.jar COMMAND`."},
         subcommands = {ValidateCommand.class, PlanCommand.class, CheckCommand.class, TryCommand.class,
-                RunCommand.class, LocalCommand.class, GenerateCommand.class, TailCommand.class, CatalogueCommand.class, PinotCommand.class,
-                HelpCommand.class})
+                RunCommand.class, LocalCommand.class, GenerateCommand.class, TailCommand.class, CatalogueCommand.class,
+                PinotCommand.class, HelpCommand.class})
 final class ShopStreamCommand implements Runnable {
 
     @Spec

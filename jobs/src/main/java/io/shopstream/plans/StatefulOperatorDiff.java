@@ -22,8 +22,8 @@ final class StatefulOperatorDiff {
 
     /** Fields that do not shape state: derived (output type, description) or compared through the above. */
     private static final Set<String> NOT_STATE = Set.of("id", "type", "description", "inputProperties", "outputType",
-            "localAggInputRowType", "namedWindowProperties", "grouping", "aggCalls", "aggCallNeedRetractions", "windowing",
-            "state", "configuration");
+            "localAggInputRowType", "namedWindowProperties", "grouping", "aggCalls", "aggCallNeedRetractions",
+            "windowing", "state", "configuration");
     /** Positions inside a window specification: where the time column is, not what the window is. */
     private static final Set<String> WINDOW_POSITIONS = Set.of("timeAttributeIndex", "sliceEnd", "windowStart",
             "windowEnd");
@@ -65,9 +65,9 @@ final class StatefulOperatorDiff {
             changes.add("its window changed from " + windowText(oldNode) + " to " + windowText(newNode));
         }
         if (!oldNode.json().path("state").equals(newNode.json().path("state"))) {
-            changes.add("its state TTL changed from " + ttl(oldNode) + " to " + ttl(newNode) + " (table.exec.state.ttl):"
-                    + " how long state lives is part of what it holds, and Flink cannot restore state across TTL"
-                    + " being switched on or off");
+            changes.add("its state TTL changed from " + ttl(oldNode) + " to " + ttl(newNode)
+                    + " (table.exec.state.ttl): how long state lives is part of what it holds, and Flink cannot"
+                    + " restore state across TTL being switched on or off");
         }
         changes.addAll(optionChanges());
         for (String field : otherFields()) {

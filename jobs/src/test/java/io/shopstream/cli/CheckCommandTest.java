@@ -100,7 +100,7 @@ class CheckCommandTest {
         RepositorySql.replaceOnce(pipeline("session_metrics.v1"), "  converted                BOOLEAN,\n",
                 "  converted                BOOLEAN,\n  last_browser             STRING,\n");
         RepositorySql.replaceOnce(pipeline("session_metrics.v1"), "> 0                          AS converted\n",
-                "> 0                          AS converted,\n  MAX(browser)                          AS last_browser\n");
+                "> 0                          AS converted,\n  MAX(browser) AS last_browser\n");
 
         LauncherRun run = check("session_metrics");
 
