@@ -96,6 +96,60 @@ class CheckCommandTest {
     }
 
     @Test
+    void aChangedAggregateFilterKeepsState() throws Exception {
+        RepositorySql.replaceOnce(pipeline("session_metrics.v1"), "COUNT(*) FILTER (WHERE event_type = 'page_view')",
+                "COUNT(*) FILTER (WHERE event_type = 'page_view' AND device_type <> 'bot')");
+
+        LauncherRun run = check("session_metrics", "--profile", "local");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.stdout()).contains("ok:    session_metrics.v1 (local): keeps its state; what changed:\n"
+                + "    - the filter/projection (WHERE, SELECT expressions) feeding the aggregate per session_id:"
+                + " columns: added ((event_type = 'page_view') AND (device_type <> 'bot')) IS TRUE AS $f2; removed"
+                + " (event_type = 'page_view') IS TRUE AS $f2");
+    }
+
+    @Test
+    void aRenamedOutputColumnKeepsState() throws Exception {
+        RepositorySql.replaceOnce(pipeline("product_metrics_1m.v1"), "  add_to_carts     BIGINT,",
+                "  carts            BIGINT,");
+        RepositorySql.replaceOnce(pipeline("product_metrics_1m.v1"), "AS add_to_carts,", "AS carts,");
+
+        LauncherRun run = check("product_metrics_1m", "--profile", "local");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.stdout()).contains("ok:    product_metrics_1m.v1 (local): keeps its state; what changed:\n",
+                "    - the sink product_metrics_1m: columns: added carts; removed add_to_carts\n");
+    }
+
+    @Test
+    void aProfilesWatermarkDelayKeepsStateInThatProfile() throws Exception {
+        RepositorySql.replaceOnce(sql.resolve("profiles/prod.properties"), "WATERMARK_DELAY=10",
+                "WATERMARK_DELAY=15");
+
+        LauncherRun run = check("active_users_1m");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.stdout()).contains("ok:    active_users_1m.v1 (local): the committed plan is up to date\n",
+                "ok:    active_users_1m.v1 (prod): keeps its state; what changed:\n"
+                        + "    - the source page_view: watermark: -(PARSE_EVENT_TIME(event_timestamp), 10000:INTERVAL"
+                        + " SECOND) -> -(PARSE_EVENT_TIME(event_timestamp), 15000:INTERVAL SECOND)\n");
+    }
+
+    @Test
+    void anotherAggregateFunctionFails() throws Exception {
+        RepositorySql.replaceOnce(pipeline("session_metrics.v1"), "CAST(COALESCE(SUM(total_amount)",
+                "CAST(COALESCE(MAX(total_amount)");
+
+        LauncherRun run = check("session_metrics", "--profile", "local");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stderr()).contains("error: session_metrics.v1 (local): this change cannot keep the running"
+                + " job's state:\n    - the aggregate per session_id: its aggregates changed: added MAX(total_amount)"
+                + " FILTER (WHERE ...); removed SUM(total_amount) FILTER (WHERE ...)");
+    }
+
+    @Test
     void anAddedAggregateColumnFailsNamingThePipelineAndTheOperator() throws Exception {
         RepositorySql.replaceOnce(pipeline("session_metrics.v1"), "  converted                BOOLEAN,\n",
                 "  converted                BOOLEAN,\n  last_browser             STRING,\n");
