@@ -16,7 +16,7 @@ import org.apache.flink.table.api.TableEnvironment;
 /**
  * Compiles a pipeline into a plan against a profile's values alone. Environment variables are left out on purpose:
  * the committed plan is a function of the repository, whoever compiles it and wherever. (At run time an environment
- * variable that would change the plan makes {@code run} refuse it: see {@link CommittedPlans}' use in submitting.)
+ * variable that would change the plan makes {@code run} refuse it: see {@link CommittedPlanGate}.)
  */
 public final class PlanCompiler {
 

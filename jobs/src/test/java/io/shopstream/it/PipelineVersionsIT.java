@@ -17,6 +17,7 @@ import io.shopstream.submitting.SubmittedPipeline;
 import io.shopstream.testing.LauncherRun;
 import io.shopstream.testing.RepositorySql;
 import io.shopstream.variables.Variables;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -174,7 +175,7 @@ class PipelineVersionsIT {
     private static JsonNode json(String row) {
         try {
             return JSON.readTree(row);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(row, e);
         }
     }
