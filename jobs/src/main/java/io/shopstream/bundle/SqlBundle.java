@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * The analysts' SQL: {@code functions.sql}, {@code sources/*.sql}, {@code pipelines/<name>.v<N>.sql},
- * {@code profiles/<env>.properties} and {@code tests/<pipeline>/}. Read from {@code --sql-dir}, else from
- * {@code ./sql} when the launcher runs in the repository, else from the copy inside the jar.
+ * {@code profiles/<env>.properties}, {@code tests/<pipeline>/} and the compiled plans under {@code plans/}. Read from
+ * {@code --sql-dir}, else from {@code ./sql} when the launcher runs in the repository, else from the copy inside the
+ * jar.
  */
 public final class SqlBundle {
 
@@ -144,6 +145,16 @@ public final class SqlBundle {
                     (a, b) -> a.id().compareTo(b.id()) >= 0 ? a : b);
         }
         return new ArrayList<>(latest.values());
+    }
+
+    /** {@code plans/}: the committed compiled plans, one folder per profile. */
+    public Path plansDirectory() {
+        return root.resolve("plans");
+    }
+
+    /** Whether the bundle is a folder that can be written to, rather than the copy inside the jar. */
+    public boolean isWritable() {
+        return "file".equals(root.getFileSystem().provider().getScheme());
     }
 
     /** {@code tests/<pipeline name>/}: the golden test of a pipeline (input events and expected rows). */

@@ -11,6 +11,8 @@ import io.shopstream.pinot.PinotConfigException;
 import io.shopstream.pinot.PinotQueryException;
 import io.shopstream.pinot.PinotUnavailableException;
 import io.shopstream.planning.SqlProblemException;
+import io.shopstream.plans.PlanFileException;
+import io.shopstream.plans.PlanMismatchException;
 import io.shopstream.upgrading.JobManagerRequestException;
 import io.shopstream.upgrading.JobManagerUnavailableException;
 import io.shopstream.upgrading.UpgradeFailedException;
@@ -123,7 +125,7 @@ public final class Launcher {
     private static boolean isUserError(Exception error) {
         return List.of(BundleException.class, UnknownProfileException.class, UnknownVariableException.class,
                         InvalidInputException.class, EventsFileException.class, PinotConfigException.class,
-                        PinotQueryException.class)
+                        PinotQueryException.class, PlanFileException.class, PlanMismatchException.class)
                 .stream()
                 .anyMatch(type -> type.isInstance(error));
     }

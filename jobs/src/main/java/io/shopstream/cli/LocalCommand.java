@@ -97,6 +97,11 @@ final class LocalCommand implements Callable<Integer> {
             description = "Profile whose variables the SQL is resolved with (default: ${DEFAULT-VALUE}).")
     String profile;
 
+    @Option(names = "--from-sql",
+            description = "Run the SQL compiled now instead of the committed plans (sql/plans/): for trying an edit"
+                    + " before `plan`.")
+    boolean fromSql;
+
     private Thread generatorThread;
     private long sentBefore;
     private long printedBefore = System.nanoTime();
@@ -120,7 +125,7 @@ final class LocalCommand implements Callable<Integer> {
                     stack.bootstrapServers(), stack.flinkAddress(), stack.pinotController()
                             .map(controller -> ", Pinot console at " + controller + ", broker " + stack.pinotBroker()
                                     .orElseThrow()).orElse(""), seconds(started)));
-            List<LocalStack.Output> outputs = stack.runPipelines(bundle, bundle.latestVersions());
+            List<LocalStack.Output> outputs = stack.runPipelines(bundle, bundle.latestVersions(), !fromSql);
             Optional<EventFeed> feed = noGenerator ? Optional.empty() : Optional.of(startFeed(stack));
             Console.progress(String.format(Locale.ROOT, "Ready in %.1f s. Live summary every %d s; Ctrl-C stops.",
                     seconds(started), summaryEvery.toSeconds()));

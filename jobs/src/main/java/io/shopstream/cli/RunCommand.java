@@ -3,6 +3,7 @@ package io.shopstream.cli;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.localstack.EmbeddedFlinkCluster;
+import io.shopstream.planning.PlannedPipeline;
 import io.shopstream.submitting.FlinkTarget;
 import io.shopstream.submitting.PipelineSubmitter;
 import io.shopstream.submitting.SubmittedPipeline;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run",
         description = {"Submit pipelines, one Flink job each (named <pipeline>@v<N>), reading and writing the profile's"
-                + " Kafka.",
+                + " Kafka. Each job executes the pipeline's committed plan (sql/plans/<profile>/<pipeline>.v<N>.json),"
+                + " so its operator ids are the reviewed ones; a pipeline whose plan is missing, or is not what its"
+                + " SQL compiles to, is refused and nothing is submitted.",
                 "Under `flink run` the jobs go to that cluster. Under `java -jar` they run on an embedded Flink"
                         + " cluster (dashboard on --flink-port) until Ctrl-C."})
 final class RunCommand implements Callable<Integer> {
@@ -31,12 +34,19 @@ final class RunCommand implements Callable<Integer> {
     List<String> pipelines = List.of();
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "${env:SHOPSTREAM_PROFILE:-local}",
-            description = "Profile whose variables the SQL is resolved with (default: $SHOPSTREAM_PROFILE, else local).")
+            description = "Profile whose variables the SQL is resolved with, and whose plans run (default:"
+                    + " $SHOPSTREAM_PROFILE, else local).")
     String profile;
 
     @Option(names = "--flink-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "Embedded cluster only: port of the Flink dashboard and REST API (default: ${DEFAULT-VALUE}).")
+            description = "Embedded cluster only: port of the Flink dashboard and REST API"
+                    + " (default: ${DEFAULT-VALUE}).")
     int flinkPort;
+
+    @Option(names = "--from-sql",
+            description = "Run the SQL compiled now instead of the committed plans (sql/plans/<profile>/): for"
+                    + " development only, the operator ids are not the committed ones.")
+    boolean fromSql;
 
     @Override
     public Integer call() throws Exception {
@@ -44,13 +54,16 @@ final class RunCommand implements Callable<Integer> {
         List<PipelineFile> selected = select(bundle);
         Variables variables = Variables.of(bundle.profile(profile), System.getenv());
         if (ClusterContext.isFlinkRun()) {
-            submit(new PipelineSubmitter(bundle, variables, FlinkTarget.flinkRunContext()), selected);
+            List<Prepared> planned = prepare(submitter(bundle, variables, FlinkTarget.flinkRunContext()),
+                    selected);
+            submit(planned);
             return ExitCodes.OK;
         }
         Console.progress("Starting an embedded Flink cluster...");
         try (EmbeddedFlinkCluster cluster = EmbeddedFlinkCluster.start(flinkPort, Math.max(4, selected.size()))) {
-            List<SubmittedPipeline> jobs =
-                    submit(new PipelineSubmitter(bundle, variables, FlinkTarget.rest(cluster.restAddress())), selected);
+            List<Prepared> planned =
+                    prepare(submitter(bundle, variables, FlinkTarget.rest(cluster.restAddress())), selected);
+            List<SubmittedPipeline> jobs = submit(planned);
             Console.progress("Running until Ctrl-C. Flink dashboard: " + cluster.restAddress());
             CompletableFuture.allOf(jobs.stream()
                     .map(job -> job.job().getJobExecutionResult())
@@ -69,15 +82,28 @@ final class RunCommand implements Callable<Integer> {
         return selected;
     }
 
-    private static List<SubmittedPipeline> submit(PipelineSubmitter submitter, List<PipelineFile> pipelines) {
+    private PipelineSubmitter submitter(SqlBundle bundle, Variables variables, FlinkTarget target) {
+        return fromSql ? new PipelineSubmitter(bundle, variables, target)
+                : PipelineSubmitter.fromCommittedPlans(bundle, variables, target);
+    }
+
+    /** Plans every pipeline and checks its committed plan before any is submitted: all run, or none. */
+    private static List<Prepared> prepare(PipelineSubmitter submitter, List<PipelineFile> pipelines) {
+        return pipelines.stream().map(pipeline -> new Prepared(submitter, submitter.prepare(pipeline))).toList();
+    }
+
+    private static List<SubmittedPipeline> submit(List<Prepared> prepared) {
         List<SubmittedPipeline> jobs = new ArrayList<>();
-        for (PipelineFile pipeline : pipelines) {
-            SubmittedPipeline job = submitter.submit(pipeline);
-            Console.progress("Submitted " + pipeline.id().jobName() + " as job " + job.job().getJobID()
+        for (Prepared pipeline : prepared) {
+            SubmittedPipeline job = pipeline.submitter().submit(pipeline.planned());
+            Console.progress("Submitted " + job.id().jobName() + " as job " + job.job().getJobID()
+                    + (pipeline.planned().runsCommittedPlan() ? " from its committed plan" : " from its SQL")
                     + ", writing " + String.join(", ", job.sinks().stream()
                             .map(sink -> sink.topic().orElse(sink.name())).toList()));
             jobs.add(job);
         }
         return jobs;
     }
+
+    private record Prepared(PipelineSubmitter submitter, PlannedPipeline planned) {}
 }

@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
         description = {"Real-time e-commerce analytics: versioned Flink SQL pipelines over Kafka, launched from one"
                 + " jar.",
                 "Runs as `java -jar shopstream.jar COMMAND` (embedded Flink) or `flink run shopstream.jar COMMAND`."},
-        subcommands = {ValidateCommand.class, TryCommand.class, RunCommand.class, UpgradeCommand.class,
-                LocalCommand.class, GenerateCommand.class, TailCommand.class, CatalogueCommand.class,
-                PinotCommand.class, HelpCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, CheckCommand.class, TryCommand.class,
+                RunCommand.class, UpgradeCommand.class, LocalCommand.class, GenerateCommand.class, TailCommand.class,
+                CatalogueCommand.class, PinotCommand.class, HelpCommand.class})
 final class ShopStreamCommand implements Runnable {
 
     @Spec

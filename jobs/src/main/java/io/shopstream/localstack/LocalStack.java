@@ -147,10 +147,15 @@ public final class LocalStack implements AutoCloseable {
      * Plans every pipeline, creates the source and output topics and the Pinot tables, and submits one job per
      * pipeline.
      *
+     * @param fromCommittedPlans run each pipeline's committed plan, as {@code run} does (refusing a pipeline whose plan
+     *     is missing or out of date); else its SQL compiled now
      * @return each pipeline, the topics its sinks write and the Pinot tables that ingest them
      */
-    public List<Output> runPipelines(SqlBundle bundle, List<PipelineFile> pipelines) {
-        PipelineSubmitter submitter = new PipelineSubmitter(bundle, variables, FlinkTarget.rest(flink.restAddress()));
+    public List<Output> runPipelines(SqlBundle bundle, List<PipelineFile> pipelines, boolean fromCommittedPlans) {
+        FlinkTarget target = FlinkTarget.rest(flink.restAddress());
+        PipelineSubmitter submitter = fromCommittedPlans
+                ? PipelineSubmitter.fromCommittedPlans(bundle, variables, target)
+                : new PipelineSubmitter(bundle, variables, target);
         List<PlannedPipeline> planned = pipelines.stream().map(submitter::prepare).toList();
         Set<String> topics = new LinkedHashSet<>(EventType.topics(topicPrefix()));
         Map<String, List<String>> sinkTopics = new LinkedHashMap<>();

@@ -13,7 +13,8 @@ import org.apache.flink.util.TimeUtils;
 
 /**
  * The Flink configuration every pipeline job runs with: its name ({@code <pipeline>@v<N>}), exactly-once
- * checkpoints every {@code ${CHECKPOINT_INTERVAL}}, windows aligned to UTC, and the profile's {@code flink.*} options.
+ * checkpoints every {@code ${CHECKPOINT_INTERVAL}}, windows aligned to UTC, the profile's {@code flink.*} options, and
+ * compiled plans that leave connector options to the profile.
  */
 public final class JobSettings {
 
@@ -32,6 +33,13 @@ public final class JobSettings {
         // Set after the profile's options, which may not change it: EPOCH_MILLIS reads window bounds as UTC, and any
         // other zone would shift every time column.
         configuration.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
+        // Compiled plans name each table and carry its schema, but not its options: the bootstrap servers, topics and
+        // consumer group differ per profile and come from the profile's CREATE TABLE when a plan runs (restoring
+        // with the default ALL looks a table up by identifier when the plan has no options for it, and checks that
+        // its schema is still the plan's). ALL would freeze one profile's options into the committed file.
+        configuration.set(TableConfigOptions.PLAN_COMPILE_CATALOG_OBJECTS,
+                TableConfigOptions.CatalogPlanCompilation.SCHEMA);
+        configuration.set(TableConfigOptions.PLAN_RESTORE_CATALOG_OBJECTS, TableConfigOptions.CatalogPlanRestore.ALL);
         return configuration;
     }
 

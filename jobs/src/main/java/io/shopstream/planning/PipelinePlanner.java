@@ -98,7 +98,8 @@ public final class PipelinePlanner {
         if (!violations.isEmpty()) {
             throw new SqlProblemException(violations);
         }
-        return new PlannedPipeline(pipeline.id(), statementSet, sinks, inserts, definitions);
+        return new PlannedPipeline(pipeline.id(), environment, statementSet, sinks, inserts, definitions,
+                Optional.empty());
     }
 
     /** Creates the bundle's functions and source tables and views in {@code environment}. */
