@@ -70,11 +70,19 @@ final class UpgradeCommand implements Callable<Integer> {
         Profile known = bundle.profile(profile);
         Path build = jar != null ? requireJar(jar) : ownJar();
         noteLocalOverrides(known);
-        UpgradeRequest request = new UpgradeRequest(file.id(), profile, build, Optional.ofNullable(savepointDirectory),
-                Optional.ofNullable(fromSavepoint), timeout);
+        UpgradeRequest request = new UpgradeRequest(file.id(), profile, sqlDirectoryForTheJobManager(), build,
+                Optional.ofNullable(savepointDirectory), Optional.ofNullable(fromSavepoint), timeout);
         UpgradeReport report = new PipelineUpgrade(new JobManagerClient(address()), Console::progress).run(request);
         report.lines().forEach(System.out::println);
         return ExitCodes.OK;
+    }
+
+    /**
+     * The SQL the new job runs: the jar's own, unless {@code --sql-dir} names a directory, which then must be one the
+     * JobManager can read too (its main method plans the job there).
+     */
+    private Optional<Path> sqlDirectoryForTheJobManager() {
+        return Optional.ofNullable(common.sqlDirectory).map(directory -> directory.toAbsolutePath().normalize());
     }
 
     private URI address() {

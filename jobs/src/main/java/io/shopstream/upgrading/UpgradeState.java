@@ -97,7 +97,7 @@ final class UpgradeState {
             lines.add("To roll back, cancel the new job (curl -X PATCH '" + client.address() + "/jobs/" + newJobId
                     + "?mode=cancel') and start the previous build from the savepoint:");
         }
-        String arguments = request.pipeline() + " --profile " + request.profile();
+        String arguments = String.join(" ", request.pipelineOptions());
         lines.add("  java -jar " + previous + " upgrade " + arguments + " --jobmanager " + client.address()
                 + " --savepoint " + savepoint);
         lines.add("or with Flink's client:");

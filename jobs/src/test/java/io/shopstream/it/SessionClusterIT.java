@@ -17,6 +17,8 @@ import io.shopstream.output.OutputRecord;
 import io.shopstream.output.OutputTopicReader;
 import io.shopstream.reference.ReferenceMetrics;
 import io.shopstream.reference.Rows;
+import io.shopstream.testing.LauncherRun;
+import io.shopstream.testing.RepositorySql;
 import io.shopstream.upgrading.FlinkJob;
 import io.shopstream.upgrading.JobManagerClient;
 import io.shopstream.upgrading.JobManagerRequestException;
@@ -68,6 +70,7 @@ class SessionClusterIT {
     private static final List<String> PIPELINES = List.of("active_users_1m", "product_metrics_1m", "session_metrics");
     private static final Pattern NEW_JOB = Pattern.compile("new job {4}([0-9a-f]{32})");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROFILE = "session-test";
 
     @Test
     void jobsSubmittedThroughFlinkRunSurviveUpgradesThroughSavepointsWithExactOutput(@TempDir Path work)
@@ -75,18 +78,15 @@ class SessionClusterIT {
         long started = System.nanoTime();
         SharedStack stack = SharedStack.get();
         String prefix = SharedStack.uniquePrefix("session");
-        SqlBundle bundle = SqlBundle.at(Path.of("..", "sql"));
+        Path sql = sqlWithTestProfile(work);
+        SqlBundle bundle = SqlBundle.at(sql);
         // The launcher's variables, for the client (`flink run` calls the main method there) and for the JobManager
-        // (`upgrade` runs the jar through REST, which calls it there).
+        // (`upgrade` runs the jar through REST, which calls it there). None is compiled into a plan.
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
                 "TOPIC_PREFIX", prefix,
-                "CHECKPOINT_INTERVAL", "1 s",
-                // Every partition holds the watermark back, however long it is silent. With the profile's 10 s,
-                // sources idle during the upgrades would stop counting, and the second half's backlog could carry the
-                // watermark past purchases not yet read: late by design, but then the output is not the reference's.
-                "SOURCE_IDLE_TIMEOUT", "1 h");
-        Variables variables = Variables.of(bundle.profile("local"), environment);
+                "CHECKPOINT_INTERVAL", "1 s");
+        Variables variables = Variables.of(bundle.profile(PROFILE), environment);
         Map<String, PipelineFile> pipelines = new LinkedHashMap<>();
         PIPELINES.forEach(name -> pipelines.put(name, bundle.latest(name)));
         Map<String, String> outputTopics = new TreeMap<>();
@@ -111,17 +111,19 @@ class SessionClusterIT {
             JobManagerClient rest = new JobManagerClient(flink.restAddress());
             FlinkCli cli = new FlinkCli(flink.configDirectory(), environment);
 
-            FlinkCli.Result submitted = cli.run(client, STEP, "run", "-d", jar, "run", "--profile", "local");
+            FlinkCli.Result submitted = cli.run(client, STEP, "run", "-d", jar, "run", "--profile", PROFILE, "--sql-dir",
+                    sql.toString());
             assertThat(submitted.exitCode()).as(submitted.toString()).isZero();
             Map<String, String> firstJobs = awaitRunning(rest, Set.of());
             firstJobs.forEach((name, id) -> assertThat(submitted.output()).as(submitted.toString())
-                    .contains("Submitted " + pipelines.get(name).id().jobName() + " as job " + id));
+                    .contains("Submitted " + pipelines.get(name).id().jobName() + " as job " + id
+                            + " from its committed plan"));
             // Output arrives in Kafka, committed: one session revision per event.
             awaitCommittedRecords(stack, outputTopics.get("session_metrics"), EVENTS / 2);
 
             Map<String, String> upgradedByVerb = new HashMap<>();
             BundleJar.Result upgraded = logged(BundleJar.run(client, STEP, "upgrade", "session_metrics",
-                    "--jobmanager", url, "--profile", "local"));
+                    "--jobmanager", url, "--profile", PROFILE, "--sql-dir", sql.toString()));
             assertThat(upgraded.exitCode()).as(upgraded.toString()).isZero();
             assertThat(upgraded.stdout()).as(upgraded.toString()).contains(
                     "Upgraded session_metrics@v1 on " + url + " (Flink 1.20.3):",
@@ -134,10 +136,12 @@ class SessionClusterIT {
             // An upgrade to a broken build fails once the old job is stopped; the rollback it advises restores the
             // savepoint with the previous build (here the same jar).
             BundleJar.Result failed = logged(BundleJar.run(client, STEP, "upgrade", "product_metrics_1m",
-                    "--jobmanager", url, "--profile", "local", "--jar", brokenBuild(work).toString()));
+                    "--jobmanager", url, "--profile", PROFILE, "--sql-dir", sql.toString(), "--jar",
+                    brokenBuild(work).toString()));
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
             assertThat(failed.stderr()).as(failed.toString()).contains(
-                    "failed while running run product_metrics_1m.v1 --profile local from the savepoint: the"
+                    "failed while running run product_metrics_1m.v1 --profile " + PROFILE + " --sql-dir " + sql
+                            + " from the savepoint: the"
                             + " JobManager at " + url + " refused POST /jars/",
                     "  old job    " + firstJobs.get("product_metrics_1m") + ": FINISHED, stopped with the savepoint",
                     "  new job    none", "The pipeline is not running; its input waits in Kafka, nothing is lost.");
@@ -149,7 +153,7 @@ class SessionClusterIT {
 
             String savepoint = stopWithSavepoint(rest, firstJobs.get("active_users_1m"), false);
             FlinkCli.Result resumed = cli.run(client, STEP, "run", "-d", "-s", savepoint, jar, "run",
-                    "active_users_1m", "--profile", "local");
+                    "active_users_1m", "--profile", PROFILE, "--sql-dir", sql.toString());
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 
             Map<String, String> upgradedJobs = awaitRunning(rest, Set.copyOf(firstJobs.values()));
@@ -194,6 +198,24 @@ class SessionClusterIT {
                     .contains("no job named session_metrics@v1 runs there", "Nothing was changed.");
         }
         System.out.printf("SessionClusterIT took %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /**
+     * The repository's SQL with a profile of this test, planned with {@code plan} as an analyst commits a profile: the
+     * local profile's values, except that every partition holds the watermark back however long it is silent. With
+     * local's 10 s idle timeout, sources idle during the upgrades would stop counting, and the second half's backlog
+     * could carry the watermark past purchases not yet read: late by design, but then the output is not the
+     * reference's. The idle timeout is compiled into the plans, so no environment variable may change it.
+     */
+    private static Path sqlWithTestProfile(Path work) throws IOException {
+        Path sql = RepositorySql.copyInto(work);
+        Path profile = sql.resolve("profiles").resolve(PROFILE + ".properties");
+        Files.copy(sql.resolve("profiles").resolve("local.properties"), profile);
+        RepositorySql.replaceOnce(profile, "SOURCE_IDLE_TIMEOUT=10 s", "SOURCE_IDLE_TIMEOUT=1 h");
+        LauncherRun planned = LauncherRun.of("plan", "--sql-dir", sql.toString(), "--profile", PROFILE);
+        assertThat(planned.exitCode()).as(planned.output()).isZero();
+        assertThat(sql.resolve("plans").resolve(PROFILE).resolve("session_metrics.v1.json")).isRegularFile();
+        return sql;
     }
 
     private static BundleJar.Result logged(BundleJar.Result result) {

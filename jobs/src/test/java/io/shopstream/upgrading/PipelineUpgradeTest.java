@@ -197,6 +197,22 @@ class PipelineUpgradeTest {
     }
 
     @Test
+    void aNamedSqlDirectoryIsWhatTheNewJobAndTheRollbackRun() throws Exception {
+        jobManager.answer("POST /jars/" + JAR_ID + "/run", () -> new FakeJobManager.Answer(500,
+                "{\"errors\":[\"no plan\"]}"));
+        UpgradeRequest request = new UpgradeRequest(PIPELINE, "prod", Optional.of(Path.of("/srv/sql")), jar,
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> new PipelineUpgrade(new JobManagerClient(jobManager.address()), progress::add)
+                .run(request)).hasMessageContaining("upgrade session_metrics.v1 --profile prod --sql-dir /srv/sql"
+                        + " --jobmanager ")
+                .hasMessageContaining("PREVIOUS.jar run session_metrics.v1 --profile prod --sql-dir /srv/sql\n");
+        JsonNode run = new ObjectMapper().readTree(jobManager.body("POST /jars/" + JAR_ID + "/run"));
+        assertThat(run.path("programArgsList").toString())
+                .isEqualTo("[\"run\",\"session_metrics.v1\",\"--profile\",\"prod\",\"--sql-dir\",\"/srv/sql\"]");
+    }
+
+    @Test
     void aNewJobThatFailsToRestoreIsReportedWithFlinksReason() {
         newState.set("FAILED");
         jobManager.answer("GET /jobs/" + NEW + "/exceptions", "{\"exceptionHistory\":{\"entries\":[{\"stacktrace\":"
@@ -255,7 +271,8 @@ class PipelineUpgradeTest {
     }
 
     private UpgradeRequest request(Optional<String> fromSavepoint) {
-        return new UpgradeRequest(PIPELINE, "prod", jar, Optional.empty(), fromSavepoint, Duration.ofSeconds(1));
+        return new UpgradeRequest(PIPELINE, "prod", Optional.empty(), jar, Optional.empty(), fromSavepoint,
+                Duration.ofSeconds(1));
     }
 
     private static String jobs(String... jobs) {
