@@ -69,12 +69,35 @@ final class TopicReference {
         if (existing.isEmpty()) {
             return message.append(" The broker has no topics.").toString();
         }
-        List<String> listed = existing.stream().limit(TOPICS_LISTED).toList();
-        message.append(" Topics there: ").append(String.join(", ", listed));
-        if (existing.size() > listed.size()) {
-            message.append(" and ").append(existing.size() - listed.size()).append(" more");
+        if (existing.size() <= TOPICS_LISTED) {
+            return message.append(" Topics there: ").append(String.join(", ", existing)).toString();
         }
-        return message.toString();
+        // On a busy broker the topic meant (a typo, another prefix) must not be among the ones cut off.
+        List<String> nearest = existing.stream()
+                .sorted(Comparator.comparingInt((String name) -> editDistance(topic, name)))
+                .limit(TOPICS_LISTED).sorted().toList();
+        return message.append(" The ").append(TOPICS_LISTED).append(" of its ").append(existing.size())
+                .append(" topics nearest to that name: ").append(String.join(", ", nearest)).toString();
+    }
+
+    /** Levenshtein distance: the fewest single-character edits turning {@code from} into {@code to}. */
+    private static int editDistance(String from, String to) {
+        int[] previous = new int[to.length() + 1];
+        int[] current = new int[to.length() + 1];
+        for (int j = 0; j <= to.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= from.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= to.length(); j++) {
+                int substitution = previous[j - 1] + (from.charAt(i - 1) == to.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[to.length()];
     }
 
     /**

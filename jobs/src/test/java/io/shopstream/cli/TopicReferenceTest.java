@@ -60,10 +60,16 @@ class TopicReferenceTest {
     }
 
     @Test
-    void aLongListOfTopicsIsCut() {
-        TreeSet<String> many = new TreeSet<>(IntStream.range(0, 42).mapToObj(i -> String.format("t%02d", i)).toList());
+    void aLongListOfTopicsIsCutToTheOnesNearestTheName() {
+        TreeSet<String> many = new TreeSet<>(IntStream.range(0, 42).mapToObj(i -> String.format("t%02d-x", i))
+                .toList());
+        many.add("zz-clickstraem");
 
-        assertThat(resolve("clickstream", "local").notFound(BROKER, many)).endsWith(", t29 and 12 more");
+        String message = resolve("clickstream", "local").notFound(BROKER, many);
+
+        assertThat(message).startsWith("topic clickstream does not exist on 127.0.0.1:9092. The 30 of its 43 topics"
+                + " nearest to that name: t00-x, t01-x, ");
+        assertThat(message).endsWith(", t28-x, zz-clickstraem");
     }
 
     @Test
