@@ -30,10 +30,10 @@ import org.apache.kafka.common.KafkaFuture;
  * and log live in one directory. Topics are created explicitly: the broker does not auto-create them, so a typo in a
  * topic name fails loudly instead of producing into a new empty topic.
  *
- * <p>The broker stops when {@link #close()} is called, and also when this JVM dies, since it watches its stdin. It can be
- * stopped ({@link #stop()}, or killed: {@link #kill()}) and started again ({@link #restart()}) on the same port, data
- * and cluster id, as a broker restarts in production: clients that knew it find it again, with its topics, committed
- * offsets and open transactions.
+ * <p>The broker stops when {@link #close()} is called, and also when this JVM dies, since it watches its stdin. It
+ * can be stopped ({@link #stop()}) and started again ({@link #restart()}) on the same
+ * port, data and cluster id, as a broker restarts in production: clients that knew it find it again, with its
+ * topics, committed offsets and open transactions.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -102,13 +102,6 @@ public final class KafkaBroker implements AutoCloseable {
     public void stop() {
         if (process != null) {
             process.stop(STOP_TIMEOUT);
-        }
-    }
-
-    /** Kills the broker's JVM with SIGKILL, as a crash would: no shutdown, whatever it had not written is lost. */
-    public void kill() {
-        if (process != null) {
-            process.kill();
         }
     }
 
