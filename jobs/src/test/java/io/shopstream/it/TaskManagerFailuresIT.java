@@ -39,13 +39,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,26 +163,32 @@ class TaskManagerFailuresIT {
                     }
                     long pid = flink.killTaskManager();
                     long checkpoint = Long.parseLong(completed.group(1));
-                    String transaction = transactionalIds.get("session_metrics") + "-0-" + checkpoint;
-                    Optional<TransactionState> atKill = transactionState(admin, transaction);
+                    String sessionTransactions = transactionalIds.get("session_metrics");
+                    TreeMap<Long, TransactionState> atKill = transactions(admin, sessionTransactions);
+                    assertThat(atKill).as("transactions of " + sessionTransactions).isNotEmpty();
                     checkpointsBefore = completedCheckpoints(rest, jobs);
-                    boolean hit = atKill.equals(Optional.of(TransactionState.ONGOING));
-                    windowsHit += hit ? 1 : 0;
+                    // The newest transaction is the one begun at the checkpoint's barrier; one still open below it
+                    // belongs to the completed checkpoint, which the TaskManager died before committing.
+                    Optional<Long> open = atKill.headMap(atKill.lastKey()).entrySet().stream()
+                            .filter(entry -> entry.getValue() == TransactionState.ONGOING)
+                            .map(Map.Entry::getKey).reduce((first, second) -> second);
+                    String transaction = sessionTransactions + "-0-" + open.orElse(atKill.lastKey());
+                    windowsHit += open.isPresent() ? 1 : 0;
                     System.out.printf("%s failure %d: killed TaskManager pid %d after event %d, as checkpoint %d of"
-                            + " session_metrics completed; its transaction %s: %s%n", elapsed(started), ++killed,
-                            pid, feed.written(), checkpoint, transaction,
-                            atKill.map(Object::toString).orElse("none"));
+                            + " session_metrics completed; its transactions at the kill (number: state): %s%n",
+                            elapsed(started), ++killed, pid, feed.written(), checkpoint, atKill.tailMap(
+                                    atKill.lastKey() - 3));
                     flink.startTaskManager();
-                    String outcome = atKill.map(state -> "already " + state).orElse("unknown to the broker");
-                    if (hit) {
+                    String outcome = "none open below the newest, " + transaction + " (committed, or no rows)";
+                    if (open.isPresent()) {
                         // The restored job's committer commits what the checkpoint recorded: the transaction the
                         // dead TaskManager left open.
-                        boolean recovered = Deadline.in(STEP).until(() -> transactionState(admin, transaction)
-                                .equals(Optional.of(TransactionState.COMPLETE_COMMIT)));
+                        boolean recovered = Deadline.in(STEP).until(() -> transactions(admin, sessionTransactions)
+                                .get(open.get()) == TransactionState.COMPLETE_COMMIT);
                         assertThat(recovered).as(transaction + " committed by the restored job").isTrue();
                         outcome = "open at the kill, committed by the restored job";
                     }
-                    windowReport.add(transaction + ": " + outcome);
+                    windowReport.add(open.isPresent() ? transaction + ": " + outcome : outcome);
                 }
                 feed.awaitWritten(EVENTS, STEP);
             }
@@ -304,14 +311,26 @@ class TaskManagerFailuresIT {
         throw new AssertionError("no line like '" + pattern + "' for job " + jobId + " within " + STEP);
     }
 
-    private static Optional<TransactionState> transactionState(Admin admin, String transactionalId) {
+    /**
+     * The broker's transactions of the sink with {@code prefix}, subtask 0, by the number the Kafka sink gives them
+     * ({@code <prefix>-<subtask>-<number>}, the number counting checkpoints), with their states.
+     */
+    private static TreeMap<Long, TransactionState> transactions(Admin admin, String prefix) {
+        TreeMap<Long, TransactionState> states = new TreeMap<>();
         try {
-            Map<String, TransactionDescription> described =
-                    admin.describeTransactions(List.of(transactionalId)).all().get();
-            return Optional.ofNullable(described.get(transactionalId)).map(TransactionDescription::state);
-        } catch (Exception e) {
-            return Optional.empty();
+            for (TransactionListing listing : admin.listTransactions().all().get()) {
+                String id = listing.transactionalId();
+                if (id.startsWith(prefix + "-0-")) {
+                    states.put(Long.parseLong(id.substring(prefix.length() + 3)), listing.state());
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new AssertionError("the broker did not list its transactions: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
+        return states;
     }
 
     /** The RUNNING job of each pipeline, by pipeline name, once every one runs. */
