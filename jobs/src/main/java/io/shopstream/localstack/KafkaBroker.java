@@ -30,7 +30,10 @@ import org.apache.kafka.common.KafkaFuture;
  * and log live in one directory. Topics are created explicitly: the broker does not auto-create them, so a typo in a
  * topic name fails loudly instead of producing into a new empty topic.
  *
- * <p>The broker stops when {@link #close()} is called, and also when this JVM dies, since it watches its stdin.
+ * <p>The broker stops when {@link #close()} is called, and also when this JVM dies, since it watches its stdin. It
+ * can be stopped ({@link #stop()}) and started again ({@link #restart()}) on the same
+ * port, data and cluster id, as a broker restarts in production: clients that knew it find it again, with its
+ * topics, committed offsets and open transactions.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -95,6 +98,23 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
+    /** Stops the broker as a graceful shutdown does (it leaves its data in order), waiting until its JVM is gone. */
+    public void stop() {
+        if (process != null) {
+            process.stop(STOP_TIMEOUT);
+        }
+    }
+
+    /**
+     * Starts the broker again, stopping it first if it runs, on the same port, data directory and cluster id, and
+     * waits until it answers.
+     */
+    public void restart() {
+        stop();
+        LocalPorts.claim(port, "Kafka broker, restarting");
+        launch();
+    }
+
     private void launch() {
         try {
             Files.createDirectories(directory);
@@ -127,12 +147,6 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new LocalStackException("the Kafka broker did not answer within " + START_TIMEOUT.toSeconds()
                         + " s; see " + logFile());
             }
-        }
-    }
-
-    private void stop() {
-        if (process != null) {
-            process.stop(STOP_TIMEOUT);
         }
     }
 

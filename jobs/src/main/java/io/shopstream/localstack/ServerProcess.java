@@ -96,6 +96,15 @@ final class ServerProcess {
         }
     }
 
+    /** Kills it with SIGKILL (no shutdown hooks, no chance to finish anything) and waits until it is gone. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
@@ -42,7 +43,8 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
  *
  * <p>REST listens on the requested port (or a free one); every other port is free or picked by the OS. Checkpoints
  * and savepoints are files under the directory. {@link #close()} stops the TaskManager, then the JobManager; both
- * also stop when this JVM dies, since they watch their stdin.
+ * also stop when this JVM dies, since they watch their stdin. The TaskManager can be killed
+ * ({@link #killTaskManager()}) and replaced ({@link #startTaskManager()}), as a supervisor replaces a crashed pod.
  */
 public final class StandaloneFlinkCluster implements AutoCloseable {
 
@@ -64,6 +66,10 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private final int slots;
     private ServerProcess jobManager;
     private ServerProcess taskManager;
+    private Configuration configuration;
+    private List<Path> classpath;
+    private Path logConfig;
+    private int taskManagers;
 
     private StandaloneFlinkCluster(Path directory, int restPort, int slots) {
         this.directory = directory;
@@ -117,6 +123,35 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return directory.resolve("taskmanager.log");
     }
 
+    /**
+     * Kills the TaskManager JVM with SIGKILL, as a crash or an OOM-killed pod would, and waits until it is gone. Its
+     * tasks die with it, without a chance to finish anything; the JobManager notices within seconds (its heartbeats
+     * fail) and fails their jobs over, waiting for slots.
+     *
+     * @return the process id of the killed JVM
+     */
+    public long killTaskManager() {
+        long pid = taskManager.pid();
+        taskManager.kill();
+        return pid;
+    }
+
+    /**
+     * Starts a new TaskManager JVM, as the one before (logging to the same file), and waits until it has registered
+     * its slots with the JobManager.
+     *
+     * @return the new TaskManager's resource id, as the JobManager lists it
+     */
+    public String startTaskManager() {
+        try {
+            String id = launchTaskManager();
+            awaitTaskManager(id);
+            return id;
+        } catch (IOException e) {
+            throw new LocalStackException("could not start a TaskManager in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Stops the TaskManager, then the JobManager, as {@code stop-cluster.sh} does. */
     @Override
     public void close() {
@@ -130,10 +165,10 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     private void launch(Map<String, String> jobManagerEnvironment) {
         try {
-            Configuration configuration = configuration();
+            configuration = configuration();
             Path conf = configDirectory();
             FlinkConfigFile.write(conf, configuration.toMap());
-            Path logConfig = ServerProcess.writeLogConfig(conf, Map.of(
+            logConfig = ServerProcess.writeLogConfig(conf, Map.of(
                     "org.apache.flink.runtime.entrypoint", "INFO",
                     "org.apache.flink.runtime.dispatcher", "INFO",
                     "org.apache.flink.runtime.jobmaster.JobMaster", "INFO",
@@ -141,7 +176,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                     "org.apache.flink.runtime.checkpoint.CheckpointCoordinator", "INFO",
                     "org.apache.flink.runtime.taskexecutor.TaskExecutor", "INFO",
                     "org.apache.flink.client.ClientUtils", "INFO"));
-            List<Path> classpath = new ArrayList<>();
+            classpath = new ArrayList<>();
             classpath.add(SoloMainClass.copy(FlinkProcessMain.class, directory.resolve("classes")));
             classpath.addAll(NestedRuntime.named("flink", StandaloneFlinkCluster.class.getClassLoader()).jars());
 
@@ -151,15 +186,22 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             jobManager = startProcess(JOB_MANAGER_MAIN, classpath, logConfig, jobManagerLog(),
                     JobManagerProcessUtils.generateJvmParametersStr(jobManagerSpec, configuration),
                     JobManagerProcessUtils.generateDynamicConfigsStr(jobManagerSpec), jobManagerEnvironment);
-
-            TaskExecutorProcessSpec taskManagerSpec = TaskExecutorProcessUtils.processSpecFromConfig(configuration);
-            taskManager = startProcess(TASK_MANAGER_MAIN, classpath, logConfig, taskManagerLog(),
-                    ProcessMemoryUtils.generateJvmParametersStr(taskManagerSpec),
-                    TaskExecutorProcessUtils.generateDynamicConfigsStr(taskManagerSpec), Map.of());
+            launchTaskManager();
         } catch (IOException e) {
             throw new LocalStackException("could not start the Flink cluster in " + directory + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /** Starts a TaskManager JVM with a resource id of its own ({@code taskmanager-N}), which it returns. */
+    private String launchTaskManager() throws IOException {
+        String id = "taskmanager-" + ++taskManagers;
+        TaskExecutorProcessSpec taskManagerSpec = TaskExecutorProcessUtils.processSpecFromConfig(configuration);
+        taskManager = startProcess(TASK_MANAGER_MAIN, classpath, logConfig, taskManagerLog(),
+                ProcessMemoryUtils.generateJvmParametersStr(taskManagerSpec),
+                TaskExecutorProcessUtils.generateDynamicConfigsStr(taskManagerSpec) + " -D "
+                        + TaskManagerOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + id, Map.of());
+        return id;
     }
 
     private Configuration configuration() throws IOException {
@@ -178,6 +220,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         configuration.set(RestOptions.PORT, restPort);
         // The blob server, the TaskManager's RPC and data ports keep their default 0: any free port, told to the
         // others through the JobManager.
+        // A TaskManager that is gone is noticed within seconds: its heartbeat requests fail at once, and two failed
+        // ones (heartbeat.rpc-failure-threshold) mark it lost. The 10 s / 50 s defaults would keep failed-over jobs
+        // waiting for most of a minute.
+        configuration.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        configuration.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(20));
         configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directoryUri("checkpoints"));
         configuration.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepointDirectory().toUri().toString());
@@ -221,6 +268,26 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
+    private void awaitTaskManager(String id) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        boolean ready = Deadline.in(START_TIMEOUT).until(() -> {
+            requireAlive(taskManager, "the Flink TaskManager, starting,");
+            return get(http, "/taskmanagers").map(list -> {
+                for (JsonNode taskManager : list.path("taskmanagers")) {
+                    if (taskManager.path("id").asText().equals(id)) {
+                        return true;
+                    }
+                }
+                return false;
+            }).orElse(false);
+        });
+        if (!ready) {
+            throw new LocalStackException("the new TaskManager " + id + " did not register within "
+                    + START_TIMEOUT.toSeconds() + " s; see " + taskManagerLog());
+        }
+    }
+
     private static void requireAlive(ServerProcess process, String what) {
         if (!process.isAlive()) {
             throw new LocalStackException(process.exitReport(what));
@@ -228,8 +295,12 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     private Optional<JsonNode> overview(HttpClient http) {
+        return get(http, "/overview");
+    }
+
+    private Optional<JsonNode> get(HttpClient http, String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(restAddress().resolve("/overview"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(restAddress().resolve(path))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
         } catch (IOException e) {

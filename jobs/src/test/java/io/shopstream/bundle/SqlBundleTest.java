@@ -114,7 +114,9 @@ class SqlBundleTest {
         Profile prod = bundle.profile("prod");
         assertThat(prod.source()).isEqualTo(sql + "/profiles/prod.properties");
         assertThat(prod.values()).containsEntry("TOPIC_PREFIX", "shop.").containsEntry("CHECKPOINT_INTERVAL", "30 s");
-        assertThat(prod.flinkOptions()).containsExactly(Map.entry("parallelism.default", "2"));
+        assertThat(prod.flinkOptions()).containsExactly(Map.entry("execution.checkpointing.incremental", "true"),
+                Map.entry("execution.checkpointing.timeout", "90 s"), Map.entry("parallelism.default", "2"),
+                Map.entry("state.backend.type", "rocksdb"));
         assertThat(bundle.profile("local").values()).containsEntry("TOPIC_PREFIX", "");
     }
 
