@@ -82,7 +82,8 @@ public final class ConnectorCredentials {
         }
         variables.lookup("KAFKA_SSL_TRUSTSTORE_LOCATION").ifPresent(location -> {
             properties.put("ssl.truststore.location", location);
-            variables.lookup("KAFKA_SSL_TRUSTSTORE_TYPE").ifPresent(type -> properties.put("ssl.truststore.type", type));
+            variables.lookup("KAFKA_SSL_TRUSTSTORE_TYPE")
+                    .ifPresent(type -> properties.put("ssl.truststore.type", type));
             variables.secret("KAFKA_SSL_TRUSTSTORE_PASSWORD")
                     .ifPresent(password -> properties.put("ssl.truststore.password", password));
         });

@@ -111,7 +111,8 @@ class BadInputTest {
                 "--pinot-dir", PINOT);
         add("Pinot broker down", ExitCodes.FAILED, "error: no Pinot broker answers at 127.0.0.1:" + free + ": is"
                 + " Pinot running? (`local` starts one; --broker sets where)", true,
-                "pinot", "query", "--broker", "127.0.0.1:" + free, "--pinot-dir", PINOT, "SELECT 1 FROM session_metrics");
+                "pinot", "query", "--broker", "127.0.0.1:" + free, "--pinot-dir", PINOT,
+                "SELECT 1 FROM session_metrics");
         add("port already taken", ExitCodes.FAILED, "error: port " + takenPort.getLocalPort() + " (Flink dashboard"
                 + " and REST API, --flink-port) is already in use: stop what holds it (`ss -ltnp | grep :"
                 + takenPort.getLocalPort() + "`) or choose another port", true,
