@@ -11,15 +11,21 @@ import io.shopstream.pinot.PinotConfigException;
 import io.shopstream.pinot.PinotQueryException;
 import io.shopstream.pinot.PinotUnavailableException;
 import io.shopstream.planning.SqlProblemException;
+import io.shopstream.secrets.SecretMask;
+import io.shopstream.secrets.SecretUnavailableException;
 import io.shopstream.plans.PlanFileException;
 import io.shopstream.plans.PlanMismatchException;
+import io.shopstream.submitting.FlinkCompatibility;
 import io.shopstream.upgrading.JobManagerRequestException;
 import io.shopstream.upgrading.JobManagerUnavailableException;
 import io.shopstream.upgrading.UpgradeFailedException;
 import io.shopstream.variables.UnknownProfileException;
 import io.shopstream.variables.UnknownVariableException;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.apache.flink.runtime.util.EnvironmentInformation;
 import picocli.CommandLine;
 
 /**
@@ -46,6 +52,17 @@ public final class Launcher {
      * failure is thrown instead, for Flink to report: the CLI prints it and exits with 1, the REST API answers with it.
      */
     private static void runInsideFlink(String[] args) {
+        runInsideFlink(args, EnvironmentInformation.getVersion());
+    }
+
+    /** {@link #runInsideFlink(String[])} on a Flink that says it is {@code flinkVersion}. */
+    static void runInsideFlink(String[] args, String flinkVersion) {
+        Optional<String> incompatible = FlinkCompatibility.problem(flinkVersion, FlinkCompatibility.builtFor());
+        if (incompatible.isPresent()) {
+            System.err.println("error: " + incompatible.get());
+            throw new CommandFailedException("shopstream " + String.join(" ", args) + " failed (exit code "
+                    + ExitCodes.FAILED + "): " + incompatible.get());
+        }
         Outcome outcome = executeForOutcome(args);
         if (outcome.exitCode() != ExitCodes.OK) {
             throw new CommandFailedException("shopstream " + String.join(" ", args) + " failed (exit code "
@@ -74,8 +91,25 @@ public final class Launcher {
     /** A command line's exit code and, when it failed, what it printed about the failure. */
     record Outcome(int exitCode, String error) {}
 
-    /** Runs a command line; never exits the JVM. */
+    /**
+     * Runs a command line; never exits the JVM. Everything it prints goes through {@link SecretMask}: a secret the
+     * command read never shows, whoever quotes it (Flink, Kafka, a server's error, a stack trace).
+     */
     static Outcome executeForOutcome(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        System.setOut(SecretMask.masking(out));
+        System.setErr(SecretMask.masking(err));
+        try {
+            Outcome outcome = executeUnmasked(args);
+            return new Outcome(outcome.exitCode(), SecretMask.mask(outcome.error()));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static Outcome executeUnmasked(String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
         StringBuilder error = new StringBuilder();
         CommandLine commandLine = new CommandLine(new ShopStreamCommand());
@@ -125,7 +159,8 @@ public final class Launcher {
     private static boolean isUserError(Exception error) {
         return List.of(BundleException.class, UnknownProfileException.class, UnknownVariableException.class,
                         InvalidInputException.class, EventsFileException.class, PinotConfigException.class,
-                        PinotQueryException.class, PlanFileException.class, PlanMismatchException.class)
+                        PinotQueryException.class, PlanFileException.class, PlanMismatchException.class,
+                        SecretUnavailableException.class)
                 .stream()
                 .anyMatch(type -> type.isInstance(error));
     }

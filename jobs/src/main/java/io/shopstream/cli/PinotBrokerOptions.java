@@ -1,6 +1,7 @@
 package io.shopstream.cli;
 
 import io.shopstream.pinot.PinotBroker;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which Pinot broker a command queries. */
@@ -10,7 +11,10 @@ final class PinotBrokerOptions {
             description = "The Pinot broker (default: ${DEFAULT-VALUE}, where `local` starts one).")
     String broker;
 
+    @Mixin
+    PinotAuthOptions auth;
+
     PinotBroker connect() {
-        return PinotBroker.connect(broker);
+        return PinotBroker.connect(broker, auth.authorization(System.getenv()));
     }
 }

@@ -69,13 +69,16 @@ final class PinotCommand implements Runnable {
                         + " are sent in (default: what the controller's /version says).")
         String pinotVersion;
 
+        @Mixin
+        PinotAuthOptions auth;
+
         @Override
         public Integer call() {
             Variables variables = kafka.variables(common.bundle());
             Map<String, String> placeholders = Map.of(
                     "TOPIC_PREFIX", variables.require("TOPIC_PREFIX"),
                     "KAFKA_BOOTSTRAP_SERVERS", variables.require("KAFKA_BOOTSTRAP_SERVERS"));
-            PinotController pinot = new PinotController(controller);
+            PinotController pinot = new PinotController(controller, auth.authorization(System.getenv()));
             String version = Optional.ofNullable(pinotVersion).or(pinot::version).orElseThrow(() ->
                     new PinotConfigException("the Pinot controller at " + controller + " does not say its version"
                             + " (GET /version lists neither pinot-controller nor pinot-distribution): pass"

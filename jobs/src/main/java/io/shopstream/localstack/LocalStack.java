@@ -10,6 +10,7 @@ import io.shopstream.pinot.PinotTable;
 import io.shopstream.pinot.TablesAsCode;
 import io.shopstream.planning.PlannedPipeline;
 import io.shopstream.planning.SinkTable;
+import io.shopstream.secrets.ConnectorCredentials;
 import io.shopstream.submitting.FlinkTarget;
 import io.shopstream.submitting.PipelineSubmitter;
 import io.shopstream.submitting.SubmittedPipeline;
@@ -94,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
             KafkaBroker broker = join(kafka);
             Variables streaming = variables.with(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                    ConnectorCredentials.SECURITY_PROTOCOL, "PLAINTEXT",
                     "SCAN_STARTUP_MODE", "earliest-offset",
                     "SCAN_BOUNDED_MODE", "unbounded"));
             return new LocalStack(settings, broker, flink, join(pinot), streaming, progress);

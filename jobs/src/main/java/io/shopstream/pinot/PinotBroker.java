@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,14 +40,22 @@ public final class PinotBroker implements AutoCloseable {
     }
 
     /** A client of the broker at {@code address} ({@code host:port}); no request is sent yet. */
-    @SuppressWarnings("unchecked")
     public static PinotBroker connect(String address) {
+        return connect(address, Optional.empty());
+    }
+
+    /**
+     * A client of the broker at {@code address} sending {@code authorization} as the {@code Authorization} header
+     * of every query; no request is sent yet.
+     */
+    @SuppressWarnings("unchecked")
+    public static PinotBroker connect(String address, Optional<String> authorization) {
         URLClassLoader runtime = new URLClassLoader("pinot-runtime",
                 urls(NestedRuntime.named("pinot", PinotBroker.class.getClassLoader()).jars()),
                 ClassLoader.getPlatformClassLoader());
         try {
-            Object client = SoloMainClass.load(PinotJavaClient.class, runtime).getConstructor(String.class)
-                    .newInstance(address);
+            Object client = SoloMainClass.load(PinotJavaClient.class, runtime)
+                    .getConstructor(String.class, String.class).newInstance(address, authorization.orElse(""));
             return new PinotBroker(address, runtime, (Function<String, List<List<String>>>) client);
         } catch (IOException | ReflectiveOperationException | LinkageError e) {
             closeQuietly(runtime);

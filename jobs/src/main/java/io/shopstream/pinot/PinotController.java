@@ -26,8 +26,16 @@ public final class PinotController implements TablesAsCode.Controller {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final Optional<String> authorization;
+
     public PinotController(URI address) {
+        this(address, Optional.empty());
+    }
+
+    /** A controller whose API wants {@code authorization} as the {@code Authorization} header of every request. */
+    public PinotController(URI address, Optional<String> authorization) {
         this.address = address;
+        this.authorization = authorization;
     }
 
     /**
@@ -101,6 +109,7 @@ public final class PinotController implements TablesAsCode.Controller {
 
     private HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
+            authorization.ifPresent(value -> request.header("Authorization", value));
             return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new PinotUnavailableException("no Pinot controller answers at " + address + " (" + e + "): is it"

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.pinot.client.Connection;
@@ -28,14 +29,27 @@ public final class PinotJavaClient implements Function<String, List<List<String>
 
     /** A connection to the broker at {@code broker} ({@code host:port}). */
     public PinotJavaClient(String broker) {
+        this(broker, "");
+    }
+
+    /**
+     * A connection to the broker at {@code broker} sending {@code authorization} (unless empty) as the
+     * {@code Authorization} header of every query, as Pinot's access control expects ({@code Basic ...},
+     * {@code Bearer ...}).
+     */
+    public PinotJavaClient(String broker, String authorization) {
         this.broker = broker;
         Properties properties = new Properties();
         // Pinot's errors are read from the answer, to show them whole rather than as the client's summary.
         properties.setProperty(Connection.FAIL_ON_EXCEPTIONS, "false");
         properties.setProperty("brokerConnectTimeoutMs", "2000");
         properties.setProperty("brokerReadTimeoutMs", "60000");
-        this.connection = ConnectionFactory.fromHostList(properties, List.of(broker),
-                new JsonAsyncHttpPinotClientTransportFactory().withConnectionProperties(properties).buildTransport());
+        JsonAsyncHttpPinotClientTransportFactory transport =
+                new JsonAsyncHttpPinotClientTransportFactory().withConnectionProperties(properties);
+        if (!authorization.isEmpty()) {
+            transport.setHeaders(Map.of("Authorization", authorization));
+        }
+        this.connection = ConnectionFactory.fromHostList(properties, List.of(broker), transport.buildTransport());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.shopstream.planning;
 
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
+import io.shopstream.secrets.ConnectorCredentials;
 import io.shopstream.sql.SqlScript;
 import io.shopstream.sql.Statement;
 import io.shopstream.sql.StatementSplitter;
@@ -24,10 +25,15 @@ import java.util.regex.Pattern;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
+import org.apache.flink.table.catalog.Catalog;
+import org.apache.flink.table.catalog.CatalogBaseTable;
+import org.apache.flink.table.catalog.CatalogTable;
 import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ObjectPath;
 import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.catalog.UniqueConstraint;
+import org.apache.flink.table.catalog.exceptions.TableNotExistException;
 import org.apache.flink.table.operations.Operation;
 import org.apache.flink.table.operations.SinkModifyOperation;
 
@@ -207,9 +213,50 @@ public final class PipelinePlanner {
             if (!before.contains(table)) {
                 created.add(table);
                 definitions.define(table, resolved);
+                addCredentials(environment, table, resolved, variables);
             }
         }
         return created;
+    }
+
+    /**
+     * Adds the profile's connection security and credentials to a table just created ({@link ConnectorCredentials}):
+     * into its catalog entry, never into SQL text, so no printed statement and no compiled plan (which names tables
+     * by schema only) holds a secret. A table whose SQL states a credential itself is refused.
+     */
+    private static void addCredentials(TableEnvironment environment, String table, ResolvedStatement createdBy,
+            Variables variables) {
+        Catalog catalog = environment.getCatalog(environment.getCurrentCatalog()).orElseThrow();
+        ObjectPath path = new ObjectPath(environment.getCurrentDatabase(), table);
+        CatalogBaseTable entry;
+        try {
+            entry = catalog.getTable(path);
+        } catch (TableNotExistException e) {
+            return; // A temporary table: the bundle creates none.
+        }
+        if (!(entry instanceof CatalogTable catalogTable)) {
+            return;
+        }
+        Optional<String> stated = ConnectorCredentials.credentialStatedInSql(catalogTable.getOptions());
+        if (stated.isPresent()) {
+            int at = createdBy.statement().text().indexOf("'" + stated.get() + "'");
+            throw new SqlProblemException(new SqlProblem(createdBy.statement().script().name(),
+                    at >= 0 ? createdBy.statement().positionOf(at) : createdBy.statement().position(),
+                    "option '" + stated.get() + "' holds a credential, and SQL files never do: remove it; the"
+                            + " launcher adds credentials to every Kafka and MySQL table from secrets the profile"
+                            + " names (README: Secrets)"));
+        }
+        Map<String, String> credentials = ConnectorCredentials.optionsFor(catalogTable.getOptions(), variables);
+        if (credentials.isEmpty()) {
+            return;
+        }
+        Map<String, String> options = new LinkedHashMap<>(catalogTable.getOptions());
+        options.putAll(credentials);
+        try {
+            catalog.alterTable(path, catalogTable.copy(options), false);
+        } catch (TableNotExistException e) {
+            throw new IllegalStateException("table " + table + " vanished while the launcher configured it", e);
+        }
     }
 
     private static ResolvedStatement resolve(Statement statement, Variables variables) {

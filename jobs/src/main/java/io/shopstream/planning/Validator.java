@@ -2,6 +2,7 @@ package io.shopstream.planning;
 
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
+import io.shopstream.secrets.SecretUnavailableException;
 import io.shopstream.sql.TextPosition;
 import io.shopstream.variables.PipelineVariables;
 import io.shopstream.variables.UnknownVariableException;
@@ -39,7 +40,8 @@ public final class Validator {
     public List<SqlProblem> validate(List<PipelineFile> pipelines, List<String> profiles, Map<String, String> environment) {
         List<Callable<List<SqlProblem>>> checks = new ArrayList<>();
         for (String profileName : profiles) {
-            Variables variables = Variables.of(bundle.profile(profileName), environment);
+            // Validation never connects: secrets stay unread, so it runs where they are not (CI).
+            Variables variables = Variables.of(bundle.profile(profileName), environment).withSecretsUnread();
             for (PipelineFile pipeline : pipelines) {
                 checks.add(() -> validate(pipeline, variables));
             }
@@ -78,7 +80,7 @@ public final class Validator {
             return List.of();
         } catch (SqlProblemException e) {
             return e.problems();
-        } catch (UnknownVariableException | IllegalArgumentException e) {
+        } catch (UnknownVariableException | SecretUnavailableException | IllegalArgumentException e) {
             return List.of(new SqlProblem(profileVariables.profile().source(), new TextPosition(1, 1), e.getMessage()));
         }
     }

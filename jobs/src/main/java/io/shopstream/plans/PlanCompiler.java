@@ -28,7 +28,8 @@ public final class PlanCompiler {
 
     /** The plan as Flink compiles it (node ids as the planner numbered them). */
     public ObjectNode compile(PipelineFile pipeline, Profile profile) {
-        Variables variables = PipelineVariables.forPipeline(pipeline.id(), Variables.of(profile, Map.of()));
+        Variables variables = PipelineVariables.forPipeline(pipeline.id(), Variables.of(profile, Map.of())
+                .withSecretsUnread());
         Configuration configuration = JobSettings.forPipeline(pipeline.id(), variables);
         TableEnvironment environment = TableEnvironment.create(EnvironmentSettings.newInstance()
                 .inStreamingMode()

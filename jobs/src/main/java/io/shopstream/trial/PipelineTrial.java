@@ -15,6 +15,7 @@ import io.shopstream.output.OutputRecord;
 import io.shopstream.output.OutputTopicReader;
 import io.shopstream.planning.PlannedPipeline;
 import io.shopstream.planning.SinkTable;
+import io.shopstream.secrets.ConnectorCredentials;
 import io.shopstream.submitting.FlinkTarget;
 import io.shopstream.submitting.PipelineSubmitter;
 import io.shopstream.submitting.SubmittedPipeline;
@@ -48,6 +49,8 @@ public final class PipelineTrial {
     static Map<String, String> trialOverrides(String bootstrapServers) {
         return Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                // The trial's own broker is plaintext, whatever security the profile's Kafka needs.
+                ConnectorCredentials.SECURITY_PROTOCOL, "PLAINTEXT",
                 "SCAN_STARTUP_MODE", "earliest-offset",
                 "SCAN_BOUNDED_MODE", "latest-offset",
                 "CHECKPOINT_INTERVAL", "1 s");

@@ -43,8 +43,10 @@ public record Profile(String name, String source, Map<String, String> values) {
         Properties properties = new Properties();
         try (Reader reader = new StringReader(text)) {
             properties.load(reader);
-        } catch (IOException e) {
-            throw new UnknownProfileException("cannot parse " + source + ": " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            // Properties refuses a malformed backslash-u escape with an IllegalArgumentException.
+            throw new UnknownProfileException("cannot parse " + source + ": " + e.getMessage()
+                    + " (a backslash starts an escape in a .properties file: write \\\\ for one backslash)");
         }
         Map<String, String> values = new TreeMap<>();
         properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));

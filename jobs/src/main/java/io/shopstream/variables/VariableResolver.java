@@ -44,6 +44,14 @@ public final class VariableResolver {
                                         + "and underscores, or $${...} for a literal ${...}"));
                         continue;
                     }
+                    if (variables.isSecret(name)) {
+                        // Resolved SQL is printed, logged and compiled into plans: a secret must never be part of it.
+                        problems.add(new UnresolvedVariableException.Problem(statement.script().name(), where, name,
+                                "${" + name + "} is a secret, and SQL never holds secrets: leave the credential"
+                                        + " options out of the SQL, the launcher adds them to every Kafka and MySQL"
+                                        + " table from the profile (README: Secrets)"));
+                        continue;
+                    }
                     Optional<String> value = variables.lookup(name);
                     if (value.isEmpty()) {
                         problems.add(new UnresolvedVariableException.Problem(statement.script().name(), where, name,
