@@ -1,26 +1,16 @@
 -- purchase: a shopper bought a product; one event per order line.
--- One row per event of topic ${TOPIC_PREFIX}purchase (JSON, keyed by session_id). event_time is the instant
--- event_timestamp names, whatever its zone offset. Watermarks trail the newest event_time by ${WATERMARK_DELAY}
--- seconds; a partition silent for ${SOURCE_IDLE_TIMEOUT} stops holding them back.
--- Money is DECIMAL(12, 2), so sums stay exact.
+-- One row per record of topic ${TOPIC_PREFIX}purchase (keyed by session_id): its raw bytes and where it came
+-- from. The record is parsed once, by PARSE_EVENT in the all_events view (its columns) and the malformed_events view (a
+-- dead letter when it is not an event of the contract). event_time is the instant event_timestamp names, whatever
+-- its zone offset, for a valid event only: NULL for a malformed record, so garbage never moves the watermark.
+-- Watermarks trail the newest event_time by ${WATERMARK_DELAY} seconds; a partition silent for ${SOURCE_IDLE_TIMEOUT}
+-- stops holding them back.
 CREATE TABLE purchase (
-  event_id         STRING,
-  event_type       STRING,
-  event_timestamp  STRING,
-  user_id          STRING,
-  session_id       STRING,
-  device_type      STRING,
-  os               STRING,
-  browser          STRING,
-  location         STRING,
-  product_id       STRING,
-  product_name     STRING,
-  product_category STRING,
-  price            DECIMAL(12, 2),
-  quantity         INT,
-  total_amount     DECIMAL(12, 2),
-  order_id         STRING,
-  event_time       AS PARSE_EVENT_TIME(event_timestamp),
+  payload          BYTES,
+  source_topic     STRING METADATA FROM 'topic' VIRTUAL,
+  source_partition INT    METADATA FROM 'partition' VIRTUAL,
+  source_offset    BIGINT METADATA FROM 'offset' VIRTUAL,
+  event_time       AS EVENT_TIME(payload, 'purchase'),
   WATERMARK FOR event_time AS event_time - INTERVAL '${WATERMARK_DELAY}' SECOND
 ) WITH (
   'connector' = 'kafka',
@@ -32,5 +22,5 @@ CREATE TABLE purchase (
   'scan.startup.mode' = '${SCAN_STARTUP_MODE}',
   'scan.bounded.mode' = '${SCAN_BOUNDED_MODE}',
   'scan.watermark.idle-timeout' = '${SOURCE_IDLE_TIMEOUT}',
-  'format' = 'json'
+  'format' = 'raw'
 );
