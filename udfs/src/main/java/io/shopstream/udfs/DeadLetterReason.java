@@ -22,9 +22,7 @@ public enum DeadLetterReason {
      */
     TIMESTAMP_OUT_OF_RANGE,
     /** {@code event_type} is none of page_view, product_view, add_to_cart, purchase. */
-    UNKNOWN_EVENT_TYPE,
-    /** A known {@code event_type} on the topic of another type. */
-    WRONG_TOPIC;
+    UNKNOWN_EVENT_TYPE;
 
     /** The reason as records and metrics name it. */
     public String code() {

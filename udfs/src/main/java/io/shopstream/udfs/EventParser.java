@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonFactory;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonParser;
@@ -55,24 +54,23 @@ public final class EventParser {
 
     private EventParser() {}
 
-    /** The last record's result when the same bytes come again for the same type, else a fresh parse. */
-    public static ParsedEvent parseRemembered(byte[] payload, String expectedType) {
+    /** The last record's result when the same bytes come again, else a fresh parse. */
+    public static ParsedEvent parseRemembered(byte[] payload) {
         Memo memo = LAST.get();
-        if (memo.result != null && Objects.equals(memo.expectedType, expectedType)
-                && Arrays.equals(memo.payload, payload)) {
+        if (memo.result != null && Arrays.equals(memo.payload, payload)) {
             return memo.result;
         }
-        ParsedEvent result = parse(payload, expectedType);
+        ParsedEvent result = parse(payload);
         memo.payload = payload == null ? null : payload.clone();
-        memo.expectedType = expectedType;
         memo.result = result;
         return result;
     }
 
     /**
-     * @param expectedType the event type of the topic the record came from; null accepts any known type
+     * The event a record holds, or why it holds none. An event is what its own {@code event_type} says, whichever
+     * topic it was read from (the dead letter names the topic; an event on another type's topic still counts).
      */
-    public static ParsedEvent parse(byte[] payload, String expectedType) {
+    public static ParsedEvent parse(byte[] payload) {
         if (payload == null || payload.length == 0) {
             return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, "empty record");
         }
@@ -112,17 +110,13 @@ public final class EventParser {
         } catch (IOException e) {
             return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, String.valueOf(e.getMessage()));
         }
-        return validate(values, wrongType, expectedType);
+        return validate(values, wrongType);
     }
 
-    private static ParsedEvent validate(Map<String, Object> values, String wrongType, String expectedType) {
+    private static ParsedEvent validate(Map<String, Object> values, String wrongType) {
         Object type = values.get("event_type");
         if (type != null && !EVENT_TYPES.contains(type)) {
             return ParsedEvent.malformed(DeadLetterReason.UNKNOWN_EVENT_TYPE, "event_type '" + type + "'");
-        }
-        if (type != null && expectedType != null && !type.equals(expectedType)) {
-            return ParsedEvent.malformed(DeadLetterReason.WRONG_TOPIC,
-                    "event_type '" + type + "' on the topic of " + expectedType);
         }
         for (String field : REQUIRED) {
             if (!values.containsKey(field) && !isWrongTypeOf(wrongType, field)) {
@@ -144,11 +138,17 @@ public final class EventParser {
             return ParsedEvent.malformed(DeadLetterReason.TIMESTAMP_OUT_OF_RANGE, "event_timestamp '" + timestamp
                     + "' is outside [" + EARLIEST + ", " + LATEST_EXCLUSIVE + ")");
         }
+        // Only the fields of its type, as the per-type source tables read them: a page view's stray product_id
+        // is no product event.
+        boolean product = !type.equals("page_view");
+        boolean carted = type.equals("add_to_cart") || type.equals("purchase");
+        boolean bought = type.equals("purchase");
         return new ParsedEvent(null, null, text(values, "event_id"), (String) type, eventTime,
                 text(values, "user_id"), text(values, "session_id"), text(values, "device_type"), text(values, "os"),
-                text(values, "browser"), text(values, "location"), text(values, "product_id"),
-                text(values, "product_name"), text(values, "product_category"), (BigDecimal) values.get("price"),
-                (Integer) values.get("quantity"), (BigDecimal) values.get("total_amount"), text(values, "order_id"));
+                text(values, "browser"), text(values, "location"), product ? text(values, "product_id") : null,
+                product ? text(values, "product_name") : null, product ? text(values, "product_category") : null,
+                product ? (BigDecimal) values.get("price") : null, carted ? (Integer) values.get("quantity") : null,
+                bought ? (BigDecimal) values.get("total_amount") : null, bought ? text(values, "order_id") : null);
     }
 
     private static boolean isWrongTypeOf(String wrongType, String field) {
@@ -223,7 +223,6 @@ public final class EventParser {
 
     private static final class Memo {
         byte[] payload;
-        String expectedType;
         ParsedEvent result;
     }
 }

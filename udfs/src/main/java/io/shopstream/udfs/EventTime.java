@@ -5,7 +5,7 @@ import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.functions.ScalarFunction;
 
 /**
- * {@code EVENT_TIME(payload, event_type)}: the event time of a source record that is a valid event, as a
+ * {@code EVENT_TIME(payload)}: the event time of a source record that is a valid event, as a
  * {@code TIMESTAMP_LTZ(3)}; NULL for any record that is not (see {@link EventParser}).
  *
  * <p>The source tables' event-time column, so their watermark only ever sees valid events: a malformed record, even
@@ -14,7 +14,7 @@ import org.apache.flink.table.functions.ScalarFunction;
  */
 public class EventTime extends ScalarFunction {
 
-    public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(byte[] payload, String eventType) {
-        return EventParser.parseRemembered(payload, eventType).validEventTime();
+    public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(byte[] payload) {
+        return EventParser.parseRemembered(payload).validEventTime();
     }
 }

@@ -11,7 +11,7 @@ import org.apache.flink.table.functions.TableFunction;
 import org.apache.flink.types.Row;
 
 /**
- * {@code LATERAL TABLE(PARSE_EVENT(payload, event_type))}: exactly one row per source record, the record
+ * {@code LATERAL TABLE(PARSE_EVENT(payload))}: exactly one row per source record, the record
  * read once against the input contract (see {@link EventParser}). {@code reason} is NULL for an event, whose columns
  * are then filled; for a dead letter it is the {@link DeadLetterReason} code and {@code detail} says what is wrong.
  *
@@ -41,8 +41,8 @@ public class ParseEvent extends TableFunction<Row> {
         }
     }
 
-    public void eval(byte[] payload, String eventType) {
-        ParsedEvent event = EventParser.parseRemembered(payload, eventType);
+    public void eval(byte[] payload) {
+        ParsedEvent event = EventParser.parseRemembered(payload);
         if (!event.isValid() && counters != null) {
             counters.get(event.reason()).inc();
         }
