@@ -95,8 +95,8 @@ class SqlBundleTest {
     @Test
     void anUnknownPipelineOrVersionListsThePipelinesThatExist() throws Exception {
         repositoryCopy();
-        String known = ". Pipelines in " + sql + "/pipelines: active_users_1m.v1, product_metrics_1m.v1,"
-                + " session_metrics.v1";
+        String known = ". Pipelines in " + sql + "/pipelines: active_users_1m.v1, dead_letters.v1,"
+                + " product_metrics_1m.v1, session_metrics.v1";
 
         assertThatThrownBy(() -> bundle.select(List.of("session_metrics", "sessions")))
                 .isInstanceOf(BundleException.class)

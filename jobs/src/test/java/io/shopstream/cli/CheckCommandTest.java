@@ -248,6 +248,6 @@ class CheckCommandTest {
                         + " otherwise restore the pipeline.\n",
                 "error: " + sql + "/plans/staging/session_metrics.v1.json: a plan without a pipeline: there is no"
                         + " profile staging (" + sql + "/profiles/staging.properties).",
-                "FAILED: 8 plans checked: 6 up to date, 2 without a pipeline (");
+                "FAILED: 10 plans checked: 8 up to date, 2 without a pipeline (");
     }
 }

@@ -146,7 +146,7 @@ class ValidateCommandTest {
 
         assertThat(pipeline.exitCode()).isEqualTo(1);
         assertThat(pipeline.stderr()).isEqualTo("error: unknown pipeline 'sessions'. Pipelines in " + sql
-                + "/pipelines: active_users_1m.v1, product_metrics_1m.v1, session_metrics.v1\n");
+                + "/pipelines: active_users_1m.v1, dead_letters.v1, product_metrics_1m.v1, session_metrics.v1\n");
         assertThat(profile.exitCode()).isEqualTo(1);
         assertThat(profile.stderr()).endsWith("error: profile 'staging' does not exist: no " + sql
                 + "/profiles/staging.properties. Known profiles: local, prod\n");
