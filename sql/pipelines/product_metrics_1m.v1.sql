@@ -3,6 +3,8 @@
 -- Grain: one row per 1-minute tumbling window of event time (UTC minutes) and product with at least one product
 --        event in it, emitted once, when the watermark passes the window's end.
 -- Key:   window_start, product_id. Name and category come from the events (the greatest, should they disagree).
+-- Late:  an event whose window had closed when it arrived (late_events_1m) is not counted but written to
+--        ${TOPIC_PREFIX}late_events with this pipeline's name and how late it was.
 -- Output: ${OUTPUT_TOPIC}, insert-only JSON; window bounds in epoch milliseconds, revenue exact to the cent.
 
 CREATE TABLE product_metrics_1m (
@@ -41,6 +43,45 @@ SELECT
   COUNT(*) FILTER (WHERE event_type = 'purchase')                              AS purchases,
   COALESCE(SUM(CAST(quantity AS BIGINT)) FILTER (WHERE event_type = 'purchase'), 0)    AS units_sold,
   CAST(COALESCE(SUM(total_amount) FILTER (WHERE event_type = 'purchase'), 0) AS DECIMAL(18, 2)) AS revenue
-FROM TABLE(TUMBLE(TABLE all_events, DESCRIPTOR(event_time), INTERVAL '1' MINUTE))
+FROM TABLE(TUMBLE(TABLE on_time_events_1m, DESCRIPTOR(event_time), INTERVAL '1' MINUTE))
 WHERE event_type IN ('product_view', 'add_to_cart', 'purchase') AND product_id IS NOT NULL
 GROUP BY window_start, window_end, product_id;
+
+-- Events behind the watermark, which the windows above no longer take: one record each, in the topic every
+-- windowed pipeline shares, naming this pipeline (lateness depends on each job's own watermark).
+CREATE TABLE late_events (
+  pipeline         STRING,
+  event_id         STRING,
+  event_type       STRING,
+  session_id       STRING,
+  event_time       BIGINT,
+  window_start     BIGINT,
+  watermark_time   BIGINT,
+  late_by_ms       BIGINT,
+  source_topic     STRING,
+  source_partition INT,
+  source_offset    BIGINT
+) WITH (
+  'connector' = 'kafka',
+  'topic' = '${TOPIC_PREFIX}late_events',
+  'properties.bootstrap.servers' = '${KAFKA_BOOTSTRAP_SERVERS}',
+  'properties.transaction.timeout.ms' = '${KAFKA_TRANSACTION_TIMEOUT_MS}',
+  'sink.delivery-guarantee' = 'exactly-once',
+  'sink.transactional-id-prefix' = '${TRANSACTIONAL_ID_PREFIX}.late',
+  'format' = 'json'
+);
+
+INSERT INTO late_events
+SELECT
+  '${PIPELINE}.v${PIPELINE_VERSION}'    AS pipeline,
+  event_id,
+  event_type,
+  session_id,
+  EPOCH_MILLIS(event_time)              AS event_time,
+  window_start,
+  watermark_time,
+  watermark_time - EPOCH_MILLIS(event_time) AS late_by_ms,
+  source_topic,
+  source_partition,
+  source_offset
+FROM late_events_1m;

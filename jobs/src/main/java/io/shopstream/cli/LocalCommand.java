@@ -11,6 +11,7 @@ import io.shopstream.pinot.PinotBroker;
 import io.shopstream.pinot.PinotQueryException;
 import io.shopstream.pinot.PinotTable;
 import io.shopstream.pinot.PinotUnavailableException;
+import io.shopstream.summary.BadInputTally;
 import io.shopstream.summary.FigureSource;
 import io.shopstream.summary.Figures;
 import io.shopstream.summary.LiveSummary;
@@ -165,7 +166,8 @@ final class LocalCommand implements Callable<Integer> {
             CountDownLatch stopRequested, long started) throws InterruptedException {
         LiveSummary summary = new LiveSummary(ZoneId.systemDefault());
         boolean announcedFigures = false;
-        try (FigureSource source = figureSource(stack, outputs)) {
+        try (FigureSource source = figureSource(stack, outputs);
+                BadInputTally badInput = new BadInputTally(stack.bootstrapServers(), stack.topicPrefix())) {
             Console.progress("Figures from " + source.description() + ".");
             while (!stopRequested.await(summaryEvery.toMillis(), TimeUnit.MILLISECONDS)) {
                 List<LocalStack.JobTrouble> troubles = stack.troubledJobs();
@@ -187,7 +189,7 @@ final class LocalCommand implements Callable<Integer> {
                     announcedFigures = true;
                     Console.progress(String.format(Locale.ROOT, "First figures %.1f s after start.", seconds(started)));
                 }
-                print(summary.render(figures), feed);
+                print(summary.render(figures, badInput.counts()), feed);
             }
         }
         return ExitCodes.OK;

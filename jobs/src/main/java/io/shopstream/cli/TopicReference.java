@@ -1,5 +1,6 @@
 package io.shopstream.cli;
 
+import io.shopstream.bundle.AccountingTopics;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.PipelineId;
 import io.shopstream.bundle.SqlBundle;
@@ -43,10 +44,21 @@ final class TopicReference {
 
     static TopicReference resolve(String argument, SqlBundle bundle, Variables variables) {
         List<PipelineId> bundled = bundle.pipelines().stream().map(PipelineFile::id).toList();
+        // dead_letters and late_events name the accounting topics, shared by every version of every pipeline.
+        String topicPrefix = variables.lookup("TOPIC_PREFIX").orElse("");
+        for (String accounting : List.of(AccountingTopics.deadLetters(topicPrefix),
+                AccountingTopics.lateEvents(topicPrefix))) {
+            if (argument.equals(accounting) || (topicPrefix + argument).equals(accounting)) {
+                return new TopicReference(argument, accounting, Optional.empty(), bundled, variables,
+                        bundle.displayRoot());
+            }
+        }
         Optional<PipelineId> pipeline = bundled.stream()
                 .filter(id -> id.matches(argument) || outputTopic(id, variables).equals(argument))
                 .max(Comparator.naturalOrder());
-        String topic = pipeline.map(id -> outputTopic(id, variables)).orElse(argument);
+        // The dead-letters pipeline writes the shared topic, not an output topic of its version's.
+        String topic = pipeline.map(id -> id.name().equals(AccountingTopics.DEAD_LETTERS_PIPELINE)
+                ? AccountingTopics.deadLetters(topicPrefix) : outputTopic(id, variables)).orElse(argument);
         return new TopicReference(argument, topic, pipeline, bundled, variables, bundle.displayRoot());
     }
 

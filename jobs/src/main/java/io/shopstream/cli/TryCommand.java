@@ -3,8 +3,11 @@ package io.shopstream.cli;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.trial.PipelineTrial;
-import io.shopstream.trial.TrialOutput;
+import io.shopstream.trial.TrialResult;
 import io.shopstream.variables.Variables;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +22,10 @@ import picocli.CommandLine.Parameters;
                 "Starts a Kafka broker and a Flink cluster of its own, writes the events (one JSON object per line,"
                         + " routed by event_type, keyed by session_id) to the source topics, runs the pipeline until"
                         + " it has read them all, and prints the committed output rows as JSON lines on stdout"
-                        + " (for an upsert sink: the final row per key). Progress goes to stderr."})
+                        + " (for an upsert sink: the final row per key). Progress goes to stderr.",
+                "Malformed lines are written too: the dead_letters pipeline runs beside the pipeline and turns each"
+                        + " into one dead-letter record (--dead-letters); events that arrive after their window has"
+                        + " closed are late events (--late-events). Neither is printed with the results."})
 final class TryCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +36,14 @@ final class TryCommand implements Callable<Integer> {
 
     @Option(names = "--events", required = true, paramLabel = "FILE", description = "Events, one JSON object per line.")
     Path events;
+
+    @Option(names = "--dead-letters", paramLabel = "FILE",
+            description = "Write the run's dead-letter records (malformed lines) to FILE, one JSON object per line.")
+    Path deadLetters;
+
+    @Option(names = "--late-events", paramLabel = "FILE",
+            description = "Write the run's late-event records to FILE, one JSON object per line.")
+    Path lateEvents;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "local",
             description = "Profile whose variables the SQL is resolved with (default: ${DEFAULT-VALUE}).")
@@ -52,12 +66,26 @@ final class TryCommand implements Callable<Integer> {
         PipelineFile selected = bundle.latest(pipeline);
         Variables variables = Variables.of(bundle.profile(profile), System.getenv());
         long started = System.nanoTime();
-        List<TrialOutput> outputs = new PipelineTrial(bundle, variables, partitions,
+        TrialResult result = new PipelineTrial(bundle, variables, partitions,
                 Duration.ofSeconds(timeoutSeconds), Console::progress).run(selected, events);
-        outputs.forEach(output -> output.rows().forEach(System.out::println));
+        writeLines(deadLetters, result.deadLetters(), "dead-letter records");
+        writeLines(lateEvents, result.lateEvents(), "late-event records");
+        result.outputs().forEach(output -> output.rows().forEach(System.out::println));
         System.out.flush();
         Console.progress(String.format("Done: %s in %.1f s", selected.id().jobName(),
                 (System.nanoTime() - started) / 1e9));
         return ExitCodes.OK;
+    }
+
+    private static void writeLines(Path file, List<String> lines, String what) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write " + file + ": " + e.getMessage());
+        }
+        Console.progress("Wrote " + lines.size() + " " + what + " to " + file);
     }
 }

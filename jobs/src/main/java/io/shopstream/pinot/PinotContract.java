@@ -1,6 +1,7 @@
 package io.shopstream.pinot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shopstream.bundle.AccountingTopics;
 import io.shopstream.planning.SinkTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,10 @@ import java.util.Set;
  * what Flink computed: every sink topic has exactly one table and every table a sink; the same columns, of matching
  * types; an upsert sink has an upsert table on the same primary key (else a dashboard sums every revision of a row),
  * compared on a column that only grows and routed to one replica group; every table reads committed rows only.
+ *
+ * <p>The accounting topics ({@link AccountingTopics}: dead letters and late events) are not metrics and have no Pinot
+ * table: they are read with {@code tail} and counted in {@code local}'s summary, and a dead letter has no event time
+ * for the time column a Pinot REALTIME table requires.
  */
 public final class PinotContract {
 
@@ -38,7 +43,10 @@ public final class PinotContract {
     public static List<String> check(List<SinkTable> sinks, List<PinotTable> tables, String topicPrefix) {
         List<String> problems = new ArrayList<>();
         Map<String, SinkTable> sinkByTopic = new LinkedHashMap<>();
+        Set<String> accounting = Set.of(AccountingTopics.deadLetters(topicPrefix),
+                AccountingTopics.lateEvents(topicPrefix));
         sinks.stream().filter(SinkTable::isKafka).forEach(sink -> sink.topic()
+                .filter(topic -> !accounting.contains(topic))
                 .ifPresent(topic -> sinkByTopic.putIfAbsent(topic, sink)));
         Map<String, PinotTable> tableByTopic = new LinkedHashMap<>();
         for (PinotTable table : tables) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Which statement created each table of a pipeline's environment. Flink checks a table's connector options only when
- * a query first reads or writes it, so an option typo in {@code sources/page_view.sql} surfaces while planning a
+ * a query first reads or writes it, so an option typo in {@code sources/events.sql} surfaces while planning a
  * view or an INSERT elsewhere; its error names the table, and this sends the analyst to the table's own file.
  */
 final class TableDefinitions {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * What {@code local} prints every few seconds: active users, product views and revenue of the last closed minute
  * against the minute before, that minute's top products by views and by revenue, and the sessions seen so far and
- * how many converted.
+ * how many converted; then the input no figure counts: dead letters per reason and late events per pipeline.
  */
 public final class LiveSummary {
 
@@ -27,8 +28,8 @@ public final class LiveSummary {
         this.zone = zone;
     }
 
-    /** The figures as a few lines of text. */
-    public List<String> render(Figures figures) {
+    /** The figures and the input they leave out as a few lines of text. */
+    public List<String> render(Figures figures, BadInput badInput) {
         List<String> lines = new ArrayList<>();
         lines.add(compared("active users", figures.activeUsers(), Figures.Minute::windowStart,
                 minute -> String.format(Locale.ROOT, "%,d", minute.count()), Figures.Minute::count));
@@ -50,6 +51,8 @@ public final class LiveSummary {
                 sessions.seen(), sessions.converted(),
                 sessions.seen() == 0 ? 0.0 : 100.0 * sessions.converted() / sessions.seen(),
                 money(sessions.revenue())));
+        lines.add(String.format(Locale.ROOT, "  %-15s %s", "dead letters", tally(badInput.deadLettersByReason())));
+        lines.add(String.format(Locale.ROOT, "  %-15s %s", "late events", tally(badInput.lateByPipeline())));
         if (figures.unreadable() > 0) {
             lines.add(String.format(Locale.ROOT, "  (%,d output rows not in the expected shape were skipped)",
                     figures.unreadable()));
@@ -74,6 +77,18 @@ public final class LiveSummary {
         double change = previous == 0 ? 0 : 100.0 * (measure.applyAsDouble(last) - previous) / previous;
         return line + String.format(Locale.ROOT, "   (%s  %s, %+.1f%%)", minute(windowStart.apply(before)),
                 shown.apply(before), change);
+    }
+
+    /** {@code 12 (not_json 7, wrong_type 5)}: the total, then each part, the largest first; {@code none}. */
+    private static String tally(Map<String, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "%,d (%s)", total, counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(entry -> String.format(Locale.ROOT, "%s %,d", entry.getKey(), entry.getValue()))
+                .collect(Collectors.joining(", ")));
     }
 
     private static String top(List<Figures.Product> products, Function<Figures.Product, String> shown) {

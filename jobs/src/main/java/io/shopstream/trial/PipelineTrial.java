@@ -1,10 +1,12 @@
 package io.shopstream.trial;
 
+import io.shopstream.bundle.AccountingTopics;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.errors.RootCause;
 import io.shopstream.events.EventType;
 import io.shopstream.events.EventsFile;
+import io.shopstream.events.EventsFileException;
 import io.shopstream.events.KafkaEventWriter;
 import io.shopstream.events.OutgoingEvent;
 import io.shopstream.localstack.EmbeddedFlinkCluster;
@@ -20,6 +22,7 @@ import io.shopstream.submitting.FlinkTarget;
 import io.shopstream.submitting.PipelineSubmitter;
 import io.shopstream.submitting.SubmittedPipeline;
 import io.shopstream.variables.Variables;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -77,8 +81,8 @@ public final class PipelineTrial {
         this.progress = progress;
     }
 
-    public List<TrialOutput> run(PipelineFile pipeline, Path eventsFile) {
-        List<OutgoingEvent> events = EventsFile.read(eventsFile);
+    public TrialResult run(PipelineFile pipeline, Path eventsFile) {
+        List<OutgoingEvent> events = readEvents(eventsFile);
         progress.accept("Read " + events.size() + " events from " + eventsFile + "; starting Kafka and Flink...");
         Path workDirectory = WorkDirectory.temporary("try");
         CompletableFuture<KafkaBroker> starting =
@@ -94,19 +98,37 @@ public final class PipelineTrial {
     }
 
     /**
+     * Every non-blank line of {@code file}, routed as {@code generate} replays a file: a line that is not an event
+     * of the contract is written too (to the topic of its event_type, else page_view's), for the pipelines to turn
+     * into a dead letter, as they would in production.
+     */
+    static List<OutgoingEvent> readEvents(Path file) {
+        List<OutgoingEvent> events = new ArrayList<>();
+        try {
+            EventsFile.replay(file, 0).forEachRemaining(events::add);
+        } catch (UncheckedIOException e) {
+            throw new EventsFileException(e.getMessage());
+        }
+        return events;
+    }
+
+    /**
      * Runs the trial on a broker and cluster that are already up. Topics are created when missing; a shared broker
      * needs a {@code TOPIC_PREFIX} of the trial's own in the variables, or events of earlier trials are read too.
+     * The bundle's dead-letters pipeline runs beside the pipeline, as {@code run} would run it.
      */
-    public List<TrialOutput> run(PipelineFile pipeline, List<OutgoingEvent> events, KafkaBroker kafka,
+    public TrialResult run(PipelineFile pipeline, List<OutgoingEvent> events, KafkaBroker kafka,
             EmbeddedFlinkCluster flink) {
         Variables trialVariables = variables.with(trialOverrides(kafka.bootstrapServers()));
         String topicPrefix = trialVariables.require("TOPIC_PREFIX");
         PipelineSubmitter submitter =
                 new PipelineSubmitter(bundle, trialVariables, FlinkTarget.rest(flink.restAddress()));
-        PlannedPipeline planned = submitter.prepare(pipeline);
+        List<PlannedPipeline> planned = new ArrayList<>();
+        planned.add(submitter.prepare(pipeline));
+        deadLettersPipeline(pipeline).map(submitter::prepare).ifPresent(planned::add);
         Set<String> topics = new LinkedHashSet<>();
         topics.addAll(EventType.topics(topicPrefix));
-        planned.sinks().stream().map(PipelineTrial::topicOf).forEach(topics::add);
+        planned.forEach(job -> job.sinks().stream().map(PipelineTrial::topicOf).forEach(topics::add));
         kafka.createTopics(topics, partitions);
 
         try (KafkaEventWriter writer = new KafkaEventWriter(kafka.bootstrapServers(), topicPrefix)) {
@@ -114,24 +136,51 @@ public final class PipelineTrial {
             writer.flush();
         }
         progress.accept("Wrote " + events.size() + " events to " + kafka.bootstrapServers() + "; running "
-                + pipeline.id().jobName() + " (Flink dashboard: " + flink.restAddress() + ")...");
+                + String.join(" and ", planned.stream().map(job -> job.id().jobName()).toList())
+                + " (Flink dashboard: " + flink.restAddress() + ")...");
 
-        SubmittedPipeline job = submitter.submit(planned);
-        awaitFinished(job);
+        List<SubmittedPipeline> jobs = planned.stream().map(submitter::submit).toList();
+        jobs.forEach(this::awaitFinished);
 
+        String lateTopic = AccountingTopics.lateEvents(topicPrefix);
+        String deadLetterTopic = AccountingTopics.deadLetters(topicPrefix);
         List<TrialOutput> outputs = new ArrayList<>();
+        List<String> lateEvents = new ArrayList<>();
+        List<String> deadLetters = new ArrayList<>();
         try (OutputTopicReader reader = new OutputTopicReader(kafka.bootstrapServers())) {
-            for (SinkTable sink : job.sinks()) {
+            for (SinkTable sink : jobs.get(0).sinks()) {
                 String topic = topicOf(sink);
                 List<OutputRecord> records = reader.readAll(topic, Duration.ofSeconds(60));
                 List<String> rows = sink.isUpsert() ? OutputTopicReader.finalValuesByKey(records)
                         : records.stream().flatMap(record -> record.value().stream()).toList();
+                if (topic.equals(lateTopic)) {
+                    lateEvents.addAll(rows);
+                    progress.accept(sink.name() + ": " + rows.size() + " events arrived after their window had"
+                            + " closed (" + topic + ")");
+                    continue;
+                }
                 outputs.add(new TrialOutput(sink, topic, rows.stream().sorted(Comparator.naturalOrder()).toList()));
                 progress.accept(sink.name() + ": " + records.size() + " committed records in " + topic + ", "
                         + rows.size() + " rows" + (sink.isUpsert() ? " (final row per key)" : ""));
             }
+            if (topics.contains(deadLetterTopic)) {
+                reader.readAll(deadLetterTopic, Duration.ofSeconds(60))
+                        .forEach(record -> record.value().ifPresent(deadLetters::add));
+                progress.accept("dead_letters: " + deadLetters.size() + " malformed records (" + deadLetterTopic
+                        + ")");
+            }
         }
-        return outputs;
+        return new TrialResult(outputs, lateEvents, deadLetters);
+    }
+
+    /** The bundle's latest dead-letters pipeline, unless it is the one tried, or the bundle has none. */
+    private Optional<PipelineFile> deadLettersPipeline(PipelineFile tried) {
+        if (tried.id().name().equals(AccountingTopics.DEAD_LETTERS_PIPELINE)) {
+            return Optional.empty();
+        }
+        return bundle.latestVersions().stream()
+                .filter(file -> file.id().name().equals(AccountingTopics.DEAD_LETTERS_PIPELINE))
+                .findFirst();
     }
 
     private void awaitFinished(SubmittedPipeline job) {

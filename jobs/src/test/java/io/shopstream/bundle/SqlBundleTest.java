@@ -50,9 +50,10 @@ class SqlBundleTest {
 
         List<PipelineFile> pipelines = bundle.pipelines();
 
-        assertThat(ids(pipelines)).containsExactly("active_users_1m.v1", "product_metrics_1m.v1", "session_metrics.v1");
-        assertThat(pipelines.get(2).script().name()).isEqualTo(sql + "/pipelines/session_metrics.v1.sql");
-        assertThat(pipelines.get(2).script().text())
+        assertThat(ids(pipelines)).containsExactly("active_users_1m.v1", "dead_letters.v1", "product_metrics_1m.v1",
+                "session_metrics.v1");
+        assertThat(pipelines.get(3).script().name()).isEqualTo(sql + "/pipelines/session_metrics.v1.sql");
+        assertThat(pipelines.get(3).script().text())
                 .isEqualTo(Files.readString(sql.resolve("pipelines/session_metrics.v1.sql")));
     }
 
@@ -62,8 +63,7 @@ class SqlBundleTest {
 
         assertThat(bundle.displayRoot()).isEqualTo(sql.toString());
         assertThat(bundle.sources()).extracting(SqlScript::name).containsExactly(
-                sql + "/sources/add_to_cart.sql", sql + "/sources/all_events.sql", sql + "/sources/page_view.sql",
-                sql + "/sources/product_view.sql", sql + "/sources/purchase.sql");
+                sql + "/sources/all_events.sql", sql + "/sources/events.sql", sql + "/sources/malformed_events.sql");
         assertThat(bundle.functions()).map(SqlScript::name).contains(sql + "/functions.sql");
         assertThat(bundle.testDirectory("session_metrics")).isEqualTo(sql.resolve("tests/session_metrics"));
     }
@@ -95,8 +95,8 @@ class SqlBundleTest {
     @Test
     void anUnknownPipelineOrVersionListsThePipelinesThatExist() throws Exception {
         repositoryCopy();
-        String known = ". Pipelines in " + sql + "/pipelines: active_users_1m.v1, product_metrics_1m.v1,"
-                + " session_metrics.v1";
+        String known = ". Pipelines in " + sql + "/pipelines: active_users_1m.v1, dead_letters.v1,"
+                + " product_metrics_1m.v1, session_metrics.v1";
 
         assertThatThrownBy(() -> bundle.select(List.of("session_metrics", "sessions")))
                 .isInstanceOf(BundleException.class)

@@ -49,10 +49,11 @@ class CheckCommandTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.stdout()).contains(
                 "ok:    active_users_1m.v1 (local, prod): the committed plan is up to date\n",
+                "ok:    dead_letters.v1 (local, prod): the committed plan is up to date\n",
                 "ok:    product_metrics_1m.v1 (local, prod): the committed plan is up to date\n",
                 "ok:    session_metrics.v1 (local, prod): the committed plan is up to date\n",
-                "OK: 6 plans checked: 6 up to date (");
-        assertThat(run.stderr()).startsWith("Checking 3 pipelines of " + sql + " against the committed plans of"
+                "OK: 8 plans checked: 8 up to date (");
+        assertThat(run.stderr()).startsWith("Checking 4 pipelines of " + sql + " against the committed plans of"
                 + " profiles local, prod...\n").doesNotContain("error");
     }
 
@@ -132,8 +133,8 @@ class CheckCommandTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.stdout()).contains("ok:    active_users_1m.v1 (local): the committed plan is up to date\n",
                 "ok:    active_users_1m.v1 (prod): keeps its state; what changed:\n"
-                        + "    - the source page_view: watermark: -(PARSE_EVENT_TIME(event_timestamp), 10000:INTERVAL"
-                        + " SECOND) -> -(PARSE_EVENT_TIME(event_timestamp), 15000:INTERVAL SECOND)\n");
+                        + "    - the source events: watermark: -(EVENT_TIME(payload), 10000:INTERVAL SECOND) ->"
+                        + " -(EVENT_TIME(payload), 15000:INTERVAL SECOND)\n");
     }
 
     @Test
@@ -247,6 +248,6 @@ class CheckCommandTest {
                         + " otherwise restore the pipeline.\n",
                 "error: " + sql + "/plans/staging/session_metrics.v1.json: a plan without a pipeline: there is no"
                         + " profile staging (" + sql + "/profiles/staging.properties).",
-                "FAILED: 8 plans checked: 6 up to date, 2 without a pipeline (");
+                "FAILED: 10 plans checked: 8 up to date, 2 without a pipeline (");
     }
 }

@@ -44,6 +44,15 @@ class TopicReferenceTest {
     }
 
     @Test
+    void deadLettersAndLateEventsNameTheSharedAccountingTopicsNotAPipelinesOutput() {
+        assertThat(resolve("dead_letters", "local").topic()).isEqualTo("dead_letters");
+        assertThat(resolve("dead_letters", "prod").topic()).isEqualTo("shop.dead_letters");
+        assertThat(resolve("shop.late_events", "prod").topic()).isEqualTo("shop.late_events");
+        assertThat(resolve("late_events", "prod").pipeline()).isEmpty();
+        assertThat(resolve("dead_letters.v1", "prod").topic()).isEqualTo("shop.dead_letters");
+    }
+
+    @Test
     void anythingElseIsATopicName() {
         TopicReference reference = resolve("clickstream", "local");
 

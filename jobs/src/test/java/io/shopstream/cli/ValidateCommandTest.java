@@ -62,8 +62,8 @@ class ValidateCommandTest {
         Run run = validate();
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).startsWith("OK: 3 pipelines valid against local, prod (");
-        assertThat(run.stderr()).isEqualTo("Validating 3 pipelines of " + sql + " against profiles local, prod...\n");
+        assertThat(run.stdout()).startsWith("OK: 4 pipelines valid against local, prod (");
+        assertThat(run.stderr()).isEqualTo("Validating 4 pipelines of " + sql + " against profiles local, prod...\n");
     }
 
     @Test
@@ -95,7 +95,7 @@ class ValidateCommandTest {
     void anErrorAfterAVariableIsPlacedInTheFileNotInTheResolvedText() throws Exception {
         // ${SCAN_STARTUP_MODE} (20 characters) is earliest-offset (15) in local and group-offsets (13) in prod: Flink
         // reports two different columns, both of which map back to the stray comma in the file.
-        String file = "sources/page_view.sql";
+        String file = "sources/events.sql";
         String edited = RepositorySql.replaceOnce(sql.resolve(file), "'${SCAN_STARTUP_MODE}',",
                 "'${SCAN_STARTUP_MODE}',,");
         String[] lineAndColumn = RepositorySql.lineAndColumn(edited, edited.indexOf("',,") + 2).split(":");
@@ -110,9 +110,9 @@ class ValidateCommandTest {
 
     @Test
     void anUnknownVariableInASourceNamesTheVariableFileLineAndColumnOncePerProfile() throws Exception {
-        String file = "sources/page_view.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "'${TOPIC_PREFIX}page_view'",
-                "'${NOPE}page_view'");
+        String file = "sources/events.sql";
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "'${TOPIC_PREFIX}page_view;",
+                "'${NOPE}page_view;");
         String where = location(file, edited, "${NOPE}");
 
         Run run = validate();
@@ -129,13 +129,13 @@ class ValidateCommandTest {
     @Test
     void aBrokenSourceThatEveryPipelineReadsIsReportedOnce() throws Exception {
         String file = "sources/all_events.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "FROM purchase;", "FROM purchse;");
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "FROM events,", "FROM evnts,");
 
         Run run = validate();
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).containsOnlyOnce(sql + "/" + file + ":")
-                .contains(location(file, edited, "purchse") + "Object 'purchse' not found\n")
+                .contains(location(file, edited, "evnts") + "Object 'evnts' not found\n")
                 .contains("\n1 problem in " + sql + " (");
     }
 
@@ -146,7 +146,7 @@ class ValidateCommandTest {
 
         assertThat(pipeline.exitCode()).isEqualTo(1);
         assertThat(pipeline.stderr()).isEqualTo("error: unknown pipeline 'sessions'. Pipelines in " + sql
-                + "/pipelines: active_users_1m.v1, product_metrics_1m.v1, session_metrics.v1\n");
+                + "/pipelines: active_users_1m.v1, dead_letters.v1, product_metrics_1m.v1, session_metrics.v1\n");
         assertThat(profile.exitCode()).isEqualTo(1);
         assertThat(profile.stderr()).endsWith("error: profile 'staging' does not exist: no " + sql
                 + "/profiles/staging.properties. Known profiles: local, prod\n");

@@ -76,9 +76,10 @@ class BundleJarLocalIT {
             assertThat(dashboard.find()).as(local.stderrText()).isTrue();
             URI flink = URI.create(dashboard.group(1));
             assertThat(checkpointStorages(flink)).as("checkpoints in files, not limited to 5 MB in memory")
-                    .containsOnly("FileSystemCheckpointStorage").hasSize(3);
+                    .containsOnly("FileSystemCheckpointStorage").hasSize(4);
             assertThat(jobStates(flink)).containsExactly(
                     Map.entry("active_users_1m@v1", "RUNNING"),
+                    Map.entry("dead_letters@v1", "RUNNING"),
                     Map.entry("product_metrics_1m@v1", "RUNNING"),
                     Map.entry("session_metrics@v1", "RUNNING"));
 

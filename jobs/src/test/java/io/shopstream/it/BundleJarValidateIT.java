@@ -22,7 +22,7 @@ class BundleJarValidateIT {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).as(result.toString())
-                .startsWith("OK: 3 pipelines valid against local, prod");
+                .startsWith("OK: 4 pipelines valid against local, prod");
         assertThat(result.stderr()).as(result.toString()).contains("pipelines of shopstream.jar!/sql");
     }
 
@@ -47,9 +47,9 @@ class BundleJarValidateIT {
     @Test
     void aTypoInASharedSourceIsReportedOnceAtItsOwnFile() throws Exception {
         Path sql = RepositorySql.copyInto(workingDirectory);
-        String typo = RepositorySql.replaceOnce(sql.resolve("sources/purchase.sql"), "'scan.bounded.mode'",
+        String typo = RepositorySql.replaceOnce(sql.resolve("sources/events.sql"), "'scan.bounded.mode'",
                 "'scan.bounded.mod'");
-        String location = "sql/sources/purchase.sql:"
+        String location = "sql/sources/events.sql:"
                 + RepositorySql.lineAndColumn(typo, typo.indexOf("'scan.bounded.mod'")) + ": ";
 
         BundleJar.Result result = BundleJar.run(workingDirectory, TIMEOUT, "validate", "--sql-dir", sql.toString());

@@ -8,7 +8,7 @@ import io.shopstream.events.EventType;
 import io.shopstream.events.EventsFile;
 import io.shopstream.reference.Rows;
 import io.shopstream.trial.PipelineTrial;
-import io.shopstream.trial.TrialOutput;
+import io.shopstream.trial.TrialResult;
 import io.shopstream.variables.Variables;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +51,16 @@ class GoldenPipelinesIT {
         Path folder = bundle.testDirectory(pipelineName);
         Variables variables = Variables.of(bundle.profile("local"), Map.of()).with(Map.of("TOPIC_PREFIX", prefix));
 
-        List<TrialOutput> outputs = new PipelineTrial(bundle, variables, PARTITIONS, Duration.ofMinutes(3),
+        TrialResult result = new PipelineTrial(bundle, variables, PARTITIONS, Duration.ofMinutes(3),
                 line -> { })
                 .run(pipeline, EventsFile.read(folder.resolve("events.jsonl")), stack.kafka, stack.flink);
 
-        assertThat(outputs).hasSize(1);
-        Rows.assertSameRows(outputs.get(0).rows(), Rows.readLines(folder.resolve("expected.jsonl")), pipelineName);
+        assertThat(result.outputs()).hasSize(1);
+        Rows.assertSameRows(result.outputs().get(0).rows(), Rows.readLines(folder.resolve("expected.jsonl")),
+                pipelineName);
+        assertThat(result.deadLetters()).as("golden events are all valid").isEmpty();
+        assertThat(result.lateEvents()).as("golden events are out of order within the watermark delay only")
+                .isEmpty();
         assertThat(emptySourcePartitions(stack, prefix))
                 .as("the input must leave a source partition empty, so idle partitions are part of the test")
                 .isNotEmpty();

@@ -1,5 +1,6 @@
 package io.shopstream.it;
 
+import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.events.EventType;
 import io.shopstream.events.KafkaEventWriter;
@@ -73,8 +74,14 @@ final class SharedStack {
      */
     List<SubmittedPipeline> runLatestPipelines(SqlBundle bundle, Variables variables, String topicPrefix,
             List<OutgoingEvent> events) {
+        return runPipelines(bundle, variables, topicPrefix, events, bundle.latestVersions());
+    }
+
+    /** As {@link #runLatestPipelines}, for the {@code pipelines} given. */
+    List<SubmittedPipeline> runPipelines(SqlBundle bundle, Variables variables, String topicPrefix,
+            List<OutgoingEvent> events, List<PipelineFile> pipelines) {
         PipelineSubmitter submitter = new PipelineSubmitter(bundle, variables, FlinkTarget.rest(flink.restAddress()));
-        List<PlannedPipeline> planned = bundle.latestVersions().stream().map(submitter::prepare).toList();
+        List<PlannedPipeline> planned = pipelines.stream().map(submitter::prepare).toList();
         Set<String> topics = new LinkedHashSet<>(EventType.topics(topicPrefix));
         planned.forEach(pipeline -> pipeline.sinks().forEach(sink -> topics.add(sink.topic().orElseThrow())));
         kafka.createTopics(topics, 4);

@@ -38,7 +38,8 @@ class PinotContractTest {
     @Test
     void theRepositoryAgrees() {
         assertThat(sinks).extracting(SinkTable::name)
-                .containsExactlyInAnyOrder("active_users_1m", "product_metrics_1m", "session_metrics");
+                .containsExactlyInAnyOrder("active_users_1m", "late_events", "dead_letters", "product_metrics_1m",
+                        "late_events", "session_metrics");
         assertThat(PinotContract.check(sinks, PinotTable.loadAll(RepositorySql.PINOT_SCHEMAS), "")).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package io.shopstream.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +19,12 @@ class LiveSummaryTest {
         Figures figures = new TopicFigures(Optional.empty()).figures();
 
         assertThat(figures.any()).isFalse();
-        assertThat(RENDERER.render(figures)).containsExactly(
+        assertThat(RENDERER.render(figures, BadInput.NONE)).containsExactly(
                 "  active users    waiting for the first minute to close",
                 "  products        waiting for the first minute to close",
-                "  sessions        0 seen, 0 converted (0.0%), revenue 0.00");
+                "  sessions        0 seen, 0 converted (0.0%), revenue 0.00",
+                "  dead letters    none",
+                "  late events     none");
     }
 
     @Test
@@ -42,13 +45,17 @@ class LiveSummaryTest {
 
         Figures figures = summary.figures();
         assertThat(figures.any()).isTrue();
-        assertThat(RENDERER.render(figures)).containsExactly(
+        BadInput badInput = new BadInput(Map.of("wrong_type", 5L, "not_json", 1_207L, "bad_timestamp", 5L),
+                Map.of("product_metrics_1m.v1", 3L, "active_users_1m.v1", 4L));
+        assertThat(RENDERER.render(figures, badInput)).containsExactly(
                 "  active users    20:01  50   (20:00  40, +25.0%)",
                 "  product views   20:01  22   (20:00  99, -77.8%)",
                 "  revenue         20:01  1,042.50   (20:00  1.00, +104150.0%)",
                 "  top viewed      20:01  p-0002 Mug 9 | p-0003 Pen 7 | p-0001 Lamp 5",
                 "  top revenue     20:01  p-0003 Pen 1,030.50 | p-0001 Lamp 10.00 | p-0004 Hose 2.00",
-                "  sessions        2 seen, 1 converted (50.0%), revenue 12.50");
+                "  sessions        2 seen, 1 converted (50.0%), revenue 12.50",
+                "  dead letters    1,217 (not_json 1,207, bad_timestamp 5, wrong_type 5)",
+                "  late events     7 (active_users_1m.v1 4, product_metrics_1m.v1 3)");
     }
 
     @Test
@@ -57,7 +64,7 @@ class LiveSummaryTest {
         summary.accept(TopicFigures.ACTIVE_USERS, null, "{\"window\":1}");
         summary.accept(TopicFigures.PRODUCT_METRICS, null, "not json");
 
-        assertThat(RENDERER.render(summary.figures())).last()
+        assertThat(RENDERER.render(summary.figures(), BadInput.NONE)).last()
                 .isEqualTo("  (2 output rows not in the expected shape were skipped)");
     }
 

@@ -1,0 +1,228 @@
+package io.shopstream.udfs;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonFactory;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonParser;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * Reads a source record's bytes against the input contract (DESIGN.md section 3) in one streaming pass: the event,
+ * or the first reason it is not one. The single definition of a valid event for the SQL: the source table's event
+ * time ({@link EventTime}) and the parsed columns ({@link ParseEvent}) both come from here, so a record is either
+ * an event with an event time or a dead letter, never half of each.
+ *
+ * <p>Required: {@code event_id}, {@code event_type}, {@code event_timestamp}, {@code user_id}, {@code session_id},
+ * and {@code product_id} on product events. Every other field of the contract is optional (absent or null), but must
+ * have its type when present. Fields outside the contract are ignored, so producers can add fields.
+ */
+public final class EventParser {
+
+    /** Event times outside this range are refused: see {@link DeadLetterReason#TIMESTAMP_OUT_OF_RANGE}. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST_EXCLUSIVE = Instant.parse("2100-01-01T00:00:00Z");
+
+    static final Set<String> EVENT_TYPES = Set.of("page_view", "product_view", "add_to_cart", "purchase");
+    private static final List<String> REQUIRED = List.of("event_id", "event_type", "event_timestamp", "user_id",
+            "session_id");
+    private static final int DECIMAL_PRECISION = 12;
+    private static final int DECIMAL_SCALE = 2;
+
+    private enum Kind { TEXT, DECIMAL, INT, DOUBLE }
+
+    private static final Map<String, Kind> FIELDS = fields();
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.StreamReadFeature
+                    .STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /**
+     * The source table computes the event time for its watermark, then the view parses the same record for its
+     * columns: in one task thread, one right after the other. Remembering the last record parsed per thread makes
+     * that one parse instead of two (a byte comparison instead of a JSON parse), whatever Flink chains or copies.
+     */
+    private static final ThreadLocal<Memo> LAST = ThreadLocal.withInitial(Memo::new);
+
+    private EventParser() {}
+
+    /** The last record's result when the same bytes come again, else a fresh parse. */
+    public static ParsedEvent parseRemembered(byte[] payload) {
+        Memo memo = LAST.get();
+        if (memo.result != null && Arrays.equals(memo.payload, payload)) {
+            return memo.result;
+        }
+        ParsedEvent result = parse(payload);
+        memo.payload = payload == null ? null : payload.clone();
+        memo.result = result;
+        return result;
+    }
+
+    /**
+     * The event a record holds, or why it holds none. An event is what its own {@code event_type} says, whichever
+     * topic it was read from (the dead letter names the topic; an event on another type's topic still counts).
+     */
+    public static ParsedEvent parse(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, "empty record");
+        }
+        Map<String, Object> values = new HashMap<>();
+        String wrongType = null;
+        try (JsonParser parser = JSON.createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, "not a JSON object");
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                Kind kind = FIELDS.get(field);
+                if (kind == null || value == JsonToken.VALUE_NULL) {
+                    parser.skipChildren();
+                    continue;
+                }
+                Object read = read(parser, value, kind);
+                if (read == null) {
+                    if (wrongType == null) {
+                        wrongType = field + ": " + describe(kind) + " expected, got " + shown(parser, value);
+                    }
+                    parser.skipChildren();
+                } else {
+                    values.put(field, read);
+                }
+            }
+            if (token != JsonToken.END_OBJECT) {
+                return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, "not a JSON object");
+            }
+            if (parser.nextToken() != null) {
+                return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, "more after the JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, e.getOriginalMessage());
+        } catch (IOException e) {
+            return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, String.valueOf(e.getMessage()));
+        }
+        return validate(values, wrongType);
+    }
+
+    private static ParsedEvent validate(Map<String, Object> values, String wrongType) {
+        Object type = values.get("event_type");
+        if (type != null && !EVENT_TYPES.contains(type)) {
+            return ParsedEvent.malformed(DeadLetterReason.UNKNOWN_EVENT_TYPE, "event_type '" + type + "'");
+        }
+        for (String field : REQUIRED) {
+            if (!values.containsKey(field) && !isWrongTypeOf(wrongType, field)) {
+                return ParsedEvent.malformed(DeadLetterReason.MISSING_FIELD, field);
+            }
+        }
+        if (wrongType != null) {
+            return ParsedEvent.malformed(DeadLetterReason.WRONG_TYPE, wrongType);
+        }
+        if (!type.equals("page_view") && !values.containsKey("product_id")) {
+            return ParsedEvent.malformed(DeadLetterReason.MISSING_FIELD, "product_id");
+        }
+        String timestamp = (String) values.get("event_timestamp");
+        Instant eventTime = ParseEventTime.parse(timestamp);
+        if (eventTime == null) {
+            return ParsedEvent.malformed(DeadLetterReason.BAD_TIMESTAMP, "event_timestamp '" + timestamp + "'");
+        }
+        if (eventTime.isBefore(EARLIEST) || !eventTime.isBefore(LATEST_EXCLUSIVE)) {
+            return ParsedEvent.malformed(DeadLetterReason.TIMESTAMP_OUT_OF_RANGE, "event_timestamp '" + timestamp
+                    + "' is outside [" + EARLIEST + ", " + LATEST_EXCLUSIVE + ")");
+        }
+        // Only the fields of its type, as the per-type source tables read them: a page view's stray product_id
+        // is no product event.
+        boolean product = !type.equals("page_view");
+        boolean carted = type.equals("add_to_cart") || type.equals("purchase");
+        boolean bought = type.equals("purchase");
+        return new ParsedEvent(null, null, text(values, "event_id"), (String) type, eventTime,
+                text(values, "user_id"), text(values, "session_id"), text(values, "device_type"), text(values, "os"),
+                text(values, "browser"), text(values, "location"), product ? text(values, "product_id") : null,
+                product ? text(values, "product_name") : null, product ? text(values, "product_category") : null,
+                product ? (BigDecimal) values.get("price") : null, carted ? (Integer) values.get("quantity") : null,
+                bought ? (BigDecimal) values.get("total_amount") : null, bought ? text(values, "order_id") : null);
+    }
+
+    private static boolean isWrongTypeOf(String wrongType, String field) {
+        return wrongType != null && wrongType.startsWith(field + ":");
+    }
+
+    /** The value at the parser in the field's type, or null when it has another type. */
+    private static Object read(JsonParser parser, JsonToken token, Kind kind) throws IOException {
+        switch (kind) {
+            case TEXT:
+                return token == JsonToken.VALUE_STRING ? parser.getText() : null;
+            case INT:
+                return token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                        ? parser.getIntValue() : null;
+            case DOUBLE:
+                return token.isNumeric() ? parser.getDoubleValue() : null;
+            case DECIMAL:
+                if (!token.isNumeric()) {
+                    return null;
+                }
+                // As Flink's JSON format reads a DECIMAL(12, 2): rounded half up, refused when it does not fit.
+                BigDecimal decimal = parser.getDecimalValue().setScale(DECIMAL_SCALE, RoundingMode.HALF_UP);
+                return decimal.precision() > DECIMAL_PRECISION ? null : decimal;
+            default:
+                throw new IllegalStateException("not handled: " + kind);
+        }
+    }
+
+    private static String describe(Kind kind) {
+        switch (kind) {
+            case TEXT:
+                return "a string";
+            case INT:
+                return "an integer";
+            case DECIMAL:
+                return "a number that fits DECIMAL(12, 2)";
+            default:
+                return "a number";
+        }
+    }
+
+    private static String shown(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "\"" + parser.getText() + "\"";
+            default:
+                return parser.getText();
+        }
+    }
+
+    private static String text(Map<String, Object> values, String field) {
+        return (String) values.get(field);
+    }
+
+    private static Map<String, Kind> fields() {
+        Map<String, Kind> fields = new HashMap<>();
+        for (String text : List.of("event_id", "event_type", "event_timestamp", "user_id", "session_id",
+                "device_type", "os", "browser", "location", "page_url", "referrer_url", "product_id", "product_name",
+                "product_category", "order_id")) {
+            fields.put(text, Kind.TEXT);
+        }
+        fields.put("price", Kind.DECIMAL);
+        fields.put("total_amount", Kind.DECIMAL);
+        fields.put("quantity", Kind.INT);
+        fields.put("time_spent", Kind.DOUBLE);
+        return Map.copyOf(fields);
+    }
+
+    private static final class Memo {
+        byte[] payload;
+        ParsedEvent result;
+    }
+}
