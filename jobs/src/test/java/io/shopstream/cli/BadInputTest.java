@@ -59,8 +59,8 @@ class BadInputTest {
         Path typo = RepositorySql.copyInto(temporary.resolve("typo"));
         String productMetrics = RepositorySql.replaceOnce(typo.resolve("pipelines/product_metrics_1m.v1.sql"),
                 "GROUP BY", "GRUOP BY");
-        String pageView = RepositorySql.replaceOnce(broken.resolve("sources/page_view.sql"),
-                "'${TOPIC_PREFIX}page_view'", "'${TOPIC_PERFIX}page_view'");
+        String events = RepositorySql.replaceOnce(broken.resolve("sources/events.sql"),
+                "'${TOPIC_PREFIX}page_view;", "'${TOPIC_PERFIX}page_view;");
         Files.createDirectories(temporary.resolve("events.jsonl"));
         takenPort = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         String nowhere = temporary.resolve("nowhere").toString();
@@ -69,7 +69,8 @@ class BadInputTest {
         add("unknown command", ExitCodes.USAGE, "Unmatched argument at index 0: 'nope'", false, "nope");
         add("unknown option", ExitCodes.USAGE, "Unknown option: '--nope'", false, "validate", "--nope");
         add("unknown pipeline", ExitCodes.INVALID, "error: unknown pipeline 'sessions'. Pipelines in " + SQL
-                + "/pipelines: active_users_1m.v1, product_metrics_1m.v1, session_metrics.v1", true,
+                + "/pipelines: active_users_1m.v1, dead_letters.v1, product_metrics_1m.v1,"
+                + " session_metrics.v1", true,
                 "validate", "sessions", "--sql-dir", SQL);
         add("missing profile", ExitCodes.INVALID, "error: profile 'staging' does not exist: no " + SQL
                 + "/profiles/staging.properties. Known profiles: local, prod", true,
@@ -84,8 +85,8 @@ class BadInputTest {
                 + RepositorySql.lineAndColumn(productMetrics, productMetrics.indexOf("GRUOP")) + ": Encountered"
                 + " \"GRUOP\"", false,
                 "validate", "product_metrics_1m", "--profile", "local", "--sql-dir", typo.toString());
-        add("unknown variable", ExitCodes.INVALID, broken + "/sources/page_view.sql:"
-                + RepositorySql.lineAndColumn(pageView, pageView.indexOf("${TOPIC_PERFIX}")) + ": unknown variable"
+        add("unknown variable", ExitCodes.INVALID, broken + "/sources/events.sql:"
+                + RepositorySql.lineAndColumn(events, events.indexOf("${TOPIC_PERFIX}")) + ": unknown variable"
                 + " ${TOPIC_PERFIX}: not set in " + broken + "/profiles/local.properties nor in the environment"
                 + " (did you mean ${TOPIC_PREFIX}?)", false,
                 "validate", "active_users_1m", "--profile", "local", "--sql-dir", broken.toString());

@@ -60,9 +60,9 @@ class SecretsCommandTest {
 
     @Test
     void aSecretVariableInSqlIsRefusedAtItsLine() throws Exception {
-        String file = "sources/page_view.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "  'format' = 'json'",
-                "  'properties.sasl.password' = '${KAFKA_SASL_PASSWORD}',\n  'format' = 'json'");
+        String file = "sources/events.sql";
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "  'format' = 'raw'",
+                "  'properties.sasl.password' = '${KAFKA_SASL_PASSWORD}',\n  'format' = 'raw'");
 
         LauncherRun run = LauncherRun.of("validate", "--profile", "secure", "--sql-dir", sql.toString());
 
@@ -76,10 +76,10 @@ class SecretsCommandTest {
 
     @Test
     void aCredentialWrittenInSqlIsRefusedAtItsOption() throws Exception {
-        String file = "sources/page_view.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "  'format' = 'json'",
+        String file = "sources/events.sql";
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "  'format' = 'raw'",
                 "  'properties.sasl.jaas.config' = 'ScramLoginModule required password=\"hunter22\";',\n"
-                        + "  'format' = 'json'");
+                        + "  'format' = 'raw'");
 
         LauncherRun run = LauncherRun.of("validate", "--profile", "local", "--sql-dir", sql.toString());
 

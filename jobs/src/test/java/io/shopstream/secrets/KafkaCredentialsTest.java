@@ -73,7 +73,7 @@ class KafkaCredentialsTest {
 
         String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"shopstream\""
                 + " password=\"kafka-pw-7f3a!\\\"quote\";";
-        for (String table : List.of("page_view", "product_view", "add_to_cart", "purchase", "session_metrics")) {
+        for (String table : List.of("events", "session_metrics")) {
             Map<String, String> options = options(environment, table);
             assertThat(options).as(table)
                     .containsEntry("properties.security.protocol", "SASL_SSL")
@@ -101,7 +101,7 @@ class KafkaCredentialsTest {
         plan(trialEnvironment, pipeline, trial);
 
         for (TableEnvironment environment : List.of(plainEnvironment, trialEnvironment)) {
-            assertThat(options(environment, "page_view")).containsEntry("connector", "kafka")
+            assertThat(options(environment, "events")).containsEntry("connector", "kafka")
                     .doesNotContainKeys("properties.security.protocol", "properties.sasl.jaas.config",
                             "properties.ssl.truststore.location");
         }
