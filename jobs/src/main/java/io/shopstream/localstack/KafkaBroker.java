@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -34,6 +36,9 @@ import org.apache.kafka.common.KafkaFuture;
  * can be stopped ({@link #stop()}) and started again ({@link #restart()}) on the same
  * port, data and cluster id, as a broker restarts in production: clients that knew it find it again, with its
  * topics, committed offsets and open transactions.
+ *
+ * <p>A broker can also listen on a second port the way a production cluster does, {@code SASL_SSL} with SCRAM users
+ * ({@link ScramListener}), to test what connects to one; its plaintext port stays, for the tools of the test.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -45,13 +50,18 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final String clusterId;
+    private final Optional<ScramListener> scramListener;
+    private final int scramPort;
     private ServerProcess process;
 
-    private KafkaBroker(Path directory, int port, int controllerPort, String clusterId) {
+    private KafkaBroker(Path directory, int port, int controllerPort, String clusterId,
+            Optional<ScramListener> scramListener) {
         this.directory = directory;
         this.port = port;
         this.controllerPort = controllerPort;
         this.clusterId = clusterId;
+        this.scramListener = scramListener;
+        this.scramPort = scramListener.isPresent() ? LocalPorts.free() : 0;
     }
 
     /**
@@ -60,15 +70,33 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port, or 0 for a free one
      */
     public static KafkaBroker start(Path directory, int port) {
+        return start(directory, port, Optional.empty());
+    }
+
+    /** As {@link #start(Path, int)}, with a {@code SASL_SSL} port too, whose SCRAM user exists from the start. */
+    public static KafkaBroker start(Path directory, int port, ScramListener scramListener) {
+        return start(directory, port, Optional.of(scramListener));
+    }
+
+    private static KafkaBroker start(Path directory, int port, Optional<ScramListener> scramListener) {
         int clientPort = LocalPorts.claim(port, "Kafka broker, --kafka-port");
         KafkaBroker broker = new KafkaBroker(directory, clientPort, LocalPorts.free(),
-                UUID.randomUUID().toString().replace("-", "").substring(0, 22));
+                UUID.randomUUID().toString().replace("-", "").substring(0, 22), scramListener);
         broker.launch();
         return broker;
     }
 
+    /** The plaintext port's address. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The {@code SASL_SSL} port's address. */
+    public String scramBootstrapServers() {
+        if (scramListener.isEmpty()) {
+            throw new IllegalStateException("this broker was started without a SASL_SSL listener");
+        }
+        return "127.0.0.1:" + scramPort;
     }
 
     /** The broker's own log (its stdout and stderr): where to look when it misbehaves. */
@@ -125,7 +153,7 @@ public final class KafkaBroker implements AutoCloseable {
                                     Map.of("kafka.server.KafkaRaftServer", "INFO")).toUri()))
                     .classpath(SoloMainClass.copy(KafkaBrokerMain.class, directory.resolve("classes")))
                     .classpath(NestedRuntime.named("kafka-broker", KafkaBroker.class.getClassLoader()).jars())
-                    .command(List.of(config.toString(), clusterId));
+                    .command(formatArguments(config));
             process = ServerProcess.start(command, logFile());
         } catch (IOException e) {
             throw new LocalStackException("could not start the Kafka broker: " + e.getMessage(), e);
@@ -150,6 +178,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** KafkaBrokerMain's arguments: the configuration, the cluster id, then what else formatting the storage takes. */
+    private List<String> formatArguments(Path config) {
+        List<String> arguments = new ArrayList<>(List.of(config.toString(), clusterId));
+        scramListener.ifPresent(listener -> arguments.addAll(List.of("--add-scram", listener.mechanism()
+                + "=[name=" + listener.username() + ",password=" + listener.password() + "]")));
+        return arguments;
+    }
+
     private Path writeConfig() throws IOException {
         Properties config = new Properties();
         config.setProperty("process.roles", "broker,controller");
@@ -160,6 +196,7 @@ public final class KafkaBroker implements AutoCloseable {
         config.setProperty("controller.listener.names", "CONTROLLER");
         config.setProperty("inter.broker.listener.name", "PLAINTEXT");
         config.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        scramListener.ifPresent(listener -> addScramListener(config, listener));
         config.setProperty("log.dirs", directory.resolve("data").toString());
         config.setProperty("auto.create.topics.enable", "false");
         config.setProperty("num.partitions", "3");
@@ -178,6 +215,22 @@ public final class KafkaBroker implements AutoCloseable {
             config.store(out, "ShopStream embedded Kafka broker");
         }
         return file;
+    }
+
+    private void addScramListener(Properties config, ScramListener listener) {
+        String address = "SCRAM://127.0.0.1:" + scramPort;
+        config.setProperty("listeners", config.getProperty("listeners") + "," + address);
+        config.setProperty("advertised.listeners", config.getProperty("advertised.listeners") + "," + address);
+        config.setProperty("listener.security.protocol.map",
+                config.getProperty("listener.security.protocol.map") + ",SCRAM:SASL_SSL");
+        String prefix = "listener.name.scram.";
+        config.setProperty(prefix + "sasl.enabled.mechanisms", listener.mechanism());
+        config.setProperty(prefix + listener.mechanism().toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        config.setProperty(prefix + "ssl.keystore.location", listener.keystore().toString());
+        config.setProperty(prefix + "ssl.keystore.type", "PKCS12");
+        config.setProperty(prefix + "ssl.keystore.password", listener.keystorePassword());
+        config.setProperty(prefix + "ssl.key.password", listener.keystorePassword());
     }
 
     /** Whether the broker answers {@code request} within a few seconds with a result that passes {@code test}. */

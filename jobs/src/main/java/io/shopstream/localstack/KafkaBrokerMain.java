@@ -3,6 +3,9 @@ package io.shopstream.localstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Main class of the Kafka broker's JVM: formats the KRaft storage on first start, then runs {@code kafka.Kafka}.
@@ -16,7 +19,7 @@ public final class KafkaBrokerMain {
 
     private KafkaBrokerMain() {}
 
-    /** Arguments: the server.properties path and the cluster id. */
+    /** Arguments: the server.properties path, the cluster id, then more options of Kafka's storage format, if any. */
     public static void main(String[] args) throws Throwable {
         // Ctrl-C in a terminal, and many supervisors, signal the whole process group: the owner stops its jobs first
         // (they still talk to this broker while they wind down), then closes the broker through its standard input.
@@ -36,10 +39,11 @@ public final class KafkaBrokerMain {
         watchdog.setDaemon(true);
         watchdog.start();
         try {
-            String[] format = {"format", "--ignore-formatted", "-t", args[1], "-c", args[0]};
+            List<String> format = new ArrayList<>(List.of("format", "--ignore-formatted", "-t", args[1], "-c", args[0]));
+            format.addAll(Arrays.asList(args).subList(2, args.length));
             int formatted = (int) Class.forName("kafka.tools.StorageTool")
                     .getMethod("execute", String[].class, PrintStream.class)
-                    .invoke(null, format, System.out);
+                    .invoke(null, format.toArray(new String[0]), System.out);
             if (formatted != 0) {
                 System.exit(formatted);
             }

@@ -80,10 +80,12 @@ class BrokerRestartIT {
             List<PlannedPipeline> planned = bundle.latestVersions().stream().map(submitter::prepare).toList();
             Set<String> topics = new LinkedHashSet<>(EventType.topics(prefix));
             Map<String, String> outputTopics = new TreeMap<>();
-            planned.forEach(pipeline -> pipeline.sinks().forEach(sink -> {
-                topics.add(sink.topic().orElseThrow());
-                outputTopics.put(pipeline.id().name(), sink.topic().orElseThrow());
-            }));
+            // Windowed pipelines also write late events to the topic they share: the audited one is OUTPUT_TOPIC.
+            planned.forEach(pipeline -> {
+                pipeline.sinks().forEach(sink -> topics.add(sink.topic().orElseThrow()));
+                outputTopics.put(pipeline.id().name(), PipelineVariables.of(pipeline.id(), variables)
+                        .get(PipelineVariables.OUTPUT_TOPIC));
+            });
             kafka.createTopics(topics, 4);
             List<SubmittedPipeline> jobs = planned.stream().map(submitter::submit).toList();
             JobManagerClient rest = new JobManagerClient(stack.flink.restAddress());

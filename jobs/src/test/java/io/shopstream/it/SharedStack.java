@@ -80,6 +80,15 @@ final class SharedStack {
     /** As {@link #runLatestPipelines}, for the {@code pipelines} given. */
     List<SubmittedPipeline> runPipelines(SqlBundle bundle, Variables variables, String topicPrefix,
             List<OutgoingEvent> events, List<PipelineFile> pipelines) {
+        return runPipelines(kafka, bundle, variables, topicPrefix, events, pipelines);
+    }
+
+    /**
+     * As {@link #runPipelines(SqlBundle, Variables, String, List, List)}, on a broker of the test's own: topics are
+     * created and events written through its plaintext port, the jobs connect where {@code variables} say.
+     */
+    List<SubmittedPipeline> runPipelines(KafkaBroker kafka, SqlBundle bundle, Variables variables,
+            String topicPrefix, List<OutgoingEvent> events, List<PipelineFile> pipelines) {
         PipelineSubmitter submitter = new PipelineSubmitter(bundle, variables, FlinkTarget.rest(flink.restAddress()));
         List<PlannedPipeline> planned = pipelines.stream().map(submitter::prepare).toList();
         Set<String> topics = new LinkedHashSet<>(EventType.topics(topicPrefix));

@@ -3,13 +3,13 @@ package io.shopstream.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shopstream.testing.SelfSignedCertificate;
 import io.shopstream.variables.Profile;
 import io.shopstream.variables.Variables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -28,14 +28,7 @@ class KafkaClientCredentialsTest {
     Path temporary;
 
     private Path truststore() throws Exception {
-        Path store = temporary.resolve("truststore.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "store-pw-123",
-                "-keypass", "store-pw-123").redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        return store;
+        return SelfSignedCertificate.create(temporary, "store-pw-123").truststore();
     }
 
     private static Map<String, Object> consumerConfig(Map<String, String> security) {
