@@ -111,12 +111,14 @@ class BadInputAccountingIT {
             }
             assertThat(lateByPipeline.keySet()).as("only windowed pipelines report late events")
                     .isSubsetOf("active_users_1m.v1", "product_metrics_1m.v1");
-            assertThat(late).as("the generator's late events make windows drop some").isGreaterThan(0);
+            // How many of the generator's late events a window drops depends on how the partitions interleave
+            // (none, when the slowest holds the watermark back long enough): StreamingWindowsIT makes one late
+            // for certain and checks its record.
             lateByPipeline.values().stream().flatMap(List::stream).findFirst()
                     .ifPresent(record -> System.out.println("A late event: " + record));
-            System.out.printf("%d records: %d valid, %d malformed (dead letters), late events per pipeline: %s%n",
-                    events.size(), valid.size(), malformed.size(), lateByPipeline.entrySet().stream()
-                            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())));
+            System.out.printf("%d records: %d valid, %d malformed (dead letters), late events per pipeline: %s"
+                    + " (%d in all)%n", events.size(), valid.size(), malformed.size(), lateByPipeline.entrySet()
+                            .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())), late);
         }
     }
 
