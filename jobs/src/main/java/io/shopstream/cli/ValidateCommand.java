@@ -34,8 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
         SqlBundle bundle = common.bundle();
         List<PipelineFile> selected = pipelines.isEmpty() ? bundle.pipelines() : bundle.select(pipelines);
         List<String> profiles = profile != null ? List.of(profile) : bundle.profileNames();
-        Console.progress("Validating " + selected.size() + (selected.size() == 1 ? " pipeline of " : " pipelines of ") + bundle.displayRoot() + " against profile"
-                + (profiles.size() == 1 ? " " : "s ") + String.join(", ", profiles) + "...");
+        Console.progress("Validating " + selected.size() + (selected.size() == 1 ? " pipeline of " : " pipelines of ")
+                + bundle.displayRoot() + " against profile" + (profiles.size() == 1 ? " " : "s ")
+                + String.join(", ", profiles) + "...");
         List<SqlProblem> problems = new Validator(bundle).validate(selected, profiles, System.getenv());
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintStream err = System.err;

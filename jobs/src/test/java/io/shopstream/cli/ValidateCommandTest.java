@@ -2,10 +2,8 @@ package io.shopstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopstream.testing.LauncherRun;
 import io.shopstream.testing.RepositorySql;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,33 +21,18 @@ class ValidateCommandTest {
 
     private Path sql;
 
-    /** What a run printed and returned. */
-    private record Run(int exitCode, String stdout, String stderr) {}
-
     @BeforeEach
     void copyTheRepositorysSql() throws Exception {
         sql = RepositorySql.copyInto(temporary);
     }
 
-    private Run validate(String... extraArguments) {
+    private LauncherRun validate(String... extraArguments) {
         String[] arguments = new String[extraArguments.length + 3];
         arguments[0] = "validate";
         arguments[1] = "--sql-dir";
         arguments[2] = sql.toString();
         System.arraycopy(extraArguments, 0, arguments, 3, extraArguments.length);
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exitCode = Launcher.execute(arguments);
-            return new Run(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return LauncherRun.of(arguments);
     }
 
     /** {@code <sql dir>/<file>:<line>:<column>: } of the first occurrence of {@code text} in an edited file. */
@@ -59,7 +42,7 @@ class ValidateCommandTest {
 
     @Test
     void theRepositorysSqlIsValidAgainstEveryProfile() {
-        Run run = validate();
+        LauncherRun run = validate();
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).startsWith("OK: 4 pipelines valid against local, prod (");
@@ -71,7 +54,7 @@ class ValidateCommandTest {
         String file = "pipelines/product_metrics_1m.v1.sql";
         String edited = RepositorySql.replaceOnce(sql.resolve(file), "GROUP BY", "GRUOP BY");
 
-        Run run = validate();
+        LauncherRun run = validate();
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).containsOnlyOnce(location(file, edited, "GRUOP") + "Encountered \"GRUOP\"")
@@ -84,7 +67,7 @@ class ValidateCommandTest {
         String file = "pipelines/session_metrics.v1.sql";
         String edited = RepositorySql.replaceOnce(sql.resolve(file), "MAX(user_id)", "MAX(usr_id)");
 
-        Run run = validate("session_metrics", "--profile", "local");
+        LauncherRun run = validate("session_metrics", "--profile", "local");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).contains(location(file, edited, "usr_id")
@@ -100,7 +83,7 @@ class ValidateCommandTest {
                 "'${SCAN_STARTUP_MODE}',,");
         String[] lineAndColumn = RepositorySql.lineAndColumn(edited, edited.indexOf("',,") + 2).split(":");
 
-        Run run = validate();
+        LauncherRun run = validate();
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).containsOnlyOnce(sql + "/" + file + ":")
@@ -115,7 +98,7 @@ class ValidateCommandTest {
                 "'${NOPE}page_view;");
         String where = location(file, edited, "${NOPE}");
 
-        Run run = validate();
+        LauncherRun run = validate();
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr())
@@ -131,7 +114,7 @@ class ValidateCommandTest {
         String file = "sources/all_events.sql";
         String edited = RepositorySql.replaceOnce(sql.resolve(file), "FROM events,", "FROM evnts,");
 
-        Run run = validate();
+        LauncherRun run = validate();
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).containsOnlyOnce(sql + "/" + file + ":")
@@ -141,8 +124,8 @@ class ValidateCommandTest {
 
     @Test
     void anUnknownPipelineOrProfileIsABadInputThatSaysWhatExists() {
-        Run pipeline = validate("sessions");
-        Run profile = validate("--profile", "staging");
+        LauncherRun pipeline = validate("sessions");
+        LauncherRun profile = validate("--profile", "staging");
 
         assertThat(pipeline.exitCode()).isEqualTo(1);
         assertThat(pipeline.stderr()).isEqualTo("error: unknown pipeline 'sessions'. Pipelines in " + sql
