@@ -3,7 +3,6 @@ package io.shopstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.events.EventType;
 import io.shopstream.events.KafkaEventWriter;
@@ -20,12 +19,7 @@ import io.shopstream.testing.RepositorySql;
 import io.shopstream.upgrading.JobManagerClient;
 import io.shopstream.variables.PipelineVariables;
 import io.shopstream.variables.Variables;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -55,7 +50,6 @@ class BrokerRestartIT {
     private static final Duration STEP = Duration.ofMinutes(3);
     /** A checkpoint pending this long (the interval is 1 s) is held up by the missing broker. */
     private static final Duration STUCK = Duration.ofSeconds(3);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void jobsCarryOnExactlyAcrossABrokerRestart(@TempDir Path work) throws Exception {
@@ -121,7 +115,8 @@ class BrokerRestartIT {
             List<String> lines = events.stream().map(OutgoingEvent::json).toList();
             OutputAudit.Figures figures = OutputAudit.audit(kafka.bootstrapServers(), outputTopics, lines);
             System.out.printf("BrokerRestartIT figures: events %d, broker %s, failovers %s, %s; took %d s%n",
-                    EVENTS, stopped, failovers(stack.flink.restAddress(), jobs), figures,
+                    EVENTS, stopped, FlinkRest.failovers(stack.flink.restAddress(), jobs.stream().collect(
+                            Collectors.toMap(job -> job.id().name(), job -> job.job().getJobID().toHexString()))), figures,
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
             OutputAudit.assertExact(kafka.bootstrapServers(), outputTopics, lines);
             assertThat(figures.duplicates()).as("duplicates").isZero();
@@ -148,7 +143,7 @@ class BrokerRestartIT {
      */
     private static void awaitStuckCheckpoints(URI rest, List<SubmittedPipeline> jobs, long stopAt) {
         boolean stuck = Deadline.in(STEP).until(() -> jobs.stream().allMatch(job -> {
-            for (JsonNode checkpoint : get(rest, "/jobs/" + job.job().getJobID() + "/checkpoints").path("history")) {
+            for (JsonNode checkpoint : FlinkRest.get(rest, "/jobs/" + job.job().getJobID() + "/checkpoints").path("history")) {
                 long triggered = checkpoint.path("trigger_timestamp").asLong();
                 String status = checkpoint.path("status").asText();
                 if (triggered > stopAt && (status.equals("FAILED") || status.equals("IN_PROGRESS")
@@ -159,28 +154,5 @@ class BrokerRestartIT {
             return false;
         }));
         assertThat(stuck).as("every job's checkpoints held up by the stopped broker within " + STEP).isTrue();
-    }
-
-    private static Map<String, Integer> failovers(URI rest, List<SubmittedPipeline> jobs) {
-        Map<String, Integer> failovers = new TreeMap<>();
-        jobs.forEach(job -> failovers.put(job.id().name(), get(rest, "/jobs/" + job.job().getJobID()
-                + "/exceptions?maxExceptions=20").path("exceptionHistory").path("entries").size()));
-        return failovers;
-    }
-
-    private static JsonNode get(URI rest, String path) {
-        try {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(rest.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                return JSON.readTree(body);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("GET " + path + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -48,9 +48,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,7 +161,9 @@ class SessionClusterIT {
             assertThat(upgradedJobs.values()).doesNotContainAnyElementsOf(firstJobs.values());
 
             write(stack, prefix, events.subList(EVENTS / 2, EVENTS));
-            awaitConsumed(stack, consumerGroups.values(), EventType.topics(prefix));
+            try (Admin admin = stack.kafka.admin()) {
+                ConsumedInput.await(admin, consumerGroups.values(), EventType.topics(prefix), 4, STEP);
+            }
             awaitCommittedRecords(stack, outputTopics.get("session_metrics"), EVENTS);
             // Draining sends the final watermark first: every window still open closes and is committed.
             for (String id : upgradedJobs.values()) {
@@ -292,32 +291,6 @@ class SessionClusterIT {
             }).orElseThrow(() -> new AssertionError("fewer than " + count + " committed records in " + topic
                     + " within " + STEP));
             assertThat(last).as("committed records of " + topic).hasSize(count);
-        }
-    }
-
-    /** Waits until every consumer group has committed the end of every source partition: all input is read. */
-    private static void awaitConsumed(SharedStack stack, Iterable<String> groups, List<String> sources)
-            throws Exception {
-        try (Admin admin = stack.kafka.admin()) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            sources.forEach(topic -> LongStream.range(0, 4)
-                    .forEach(partition -> latest.put(new TopicPartition(topic, (int) partition), OffsetSpec.latest())));
-            Map<TopicPartition, Long> end = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
-            for (String group : groups) {
-                boolean consumed = Deadline.in(STEP).until(() -> {
-                    try {
-                        Map<TopicPartition, OffsetAndMetadata> committed =
-                                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                        return end.entrySet().stream().allMatch(partition -> Optional
-                                .ofNullable(committed.get(partition.getKey())).map(OffsetAndMetadata::offset)
-                                .orElse(0L) >= partition.getValue());
-                    } catch (Exception e) {
-                        return false;
-                    }
-                });
-                assertThat(consumed).as(group + " read every source record within " + STEP).isTrue();
-            }
         }
     }
 

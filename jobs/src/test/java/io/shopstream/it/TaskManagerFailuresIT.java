@@ -3,7 +3,6 @@ package io.shopstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopstream.bundle.AccountingTopics;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
@@ -22,11 +21,7 @@ import io.shopstream.upgrading.SavepointStatus;
 import io.shopstream.variables.PipelineVariables;
 import io.shopstream.variables.Variables;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +74,6 @@ class TaskManagerFailuresIT {
     private static final Pattern CHECKPOINT_COMPLETED =
             Pattern.compile("Completed checkpoint (\\d+) for job ([0-9a-f]{32})");
     private static final String NESTED_RUNTIMES = "META-INF/shopstream/runtimes/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Kill { AT_A_RANDOM_EVENT, AFTER_A_CHECKPOINT_COMPLETES }
 
@@ -202,7 +196,7 @@ class TaskManagerFailuresIT {
                 stopWithSavepoint(rest, id);
             }
             System.out.printf("%s jobs drained; failovers per job: %s%n", elapsed(started),
-                    restarts(flink.restAddress(), jobs));
+                    FlinkRest.failovers(flink.restAddress(), jobs));
             assertIncrementalCheckpoints(flink.restAddress(), jobs.get("session_metrics"));
         }
 
@@ -353,7 +347,7 @@ class TaskManagerFailuresIT {
     /** Prod's state backend runs, with the checkpoint failures this project tolerates. */
     private static void assertRocksDb(URI rest, Iterable<String> jobs) {
         for (String job : jobs) {
-            JsonNode config = get(rest, "/jobs/" + job + "/checkpoints/config");
+            JsonNode config = FlinkRest.get(rest, "/jobs/" + job + "/checkpoints/config");
             assertThat(config.path("state_backend").asText()).as(job).isEqualTo("EmbeddedRocksDBStateBackend");
             assertThat(config.path("tolerable_failed_checkpoints").asInt()).as(job).isEqualTo(3);
         }
@@ -366,7 +360,7 @@ class TaskManagerFailuresIT {
     private static void assertIncrementalCheckpoints(URI rest, String job) {
         List<String> sizes = new ArrayList<>();
         boolean incremental = false;
-        for (JsonNode checkpoint : get(rest, "/jobs/" + job + "/checkpoints").path("history")) {
+        for (JsonNode checkpoint : FlinkRest.get(rest, "/jobs/" + job + "/checkpoints").path("history")) {
             if (checkpoint.path("status").asText().equals("COMPLETED")) {
                 long persisted = checkpoint.path("checkpointed_size").asLong();
                 long full = checkpoint.path("state_size").asLong();
@@ -376,29 +370,6 @@ class TaskManagerFailuresIT {
         }
         System.out.println("session_metrics checkpoints, persisted/full bytes: " + sizes);
         assertThat(incremental).as("an incremental checkpoint among " + sizes).isTrue();
-    }
-
-    private static Map<String, Integer> restarts(URI rest, Map<String, String> jobs) {
-        Map<String, Integer> restarts = new TreeMap<>();
-        jobs.forEach((name, id) -> restarts.put(name, get(rest, "/jobs/" + id + "/exceptions?maxExceptions=20")
-                .path("exceptionHistory").path("entries").size()));
-        return restarts;
-    }
-
-    private static JsonNode get(URI rest, String path) {
-        try {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(rest.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                return JSON.readTree(body);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("GET " + path + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private static void stopWithSavepoint(JobManagerClient rest, String jobId) {
