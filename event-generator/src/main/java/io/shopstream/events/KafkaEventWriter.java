@@ -18,6 +18,7 @@ public final class KafkaEventWriter implements EventSink {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topicPrefix;
+    private final String oneTopic;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private final Callback recordFailure = (metadata, failure) -> {
         if (failure != null) {
@@ -26,7 +27,17 @@ public final class KafkaEventWriter implements EventSink {
     };
 
     public KafkaEventWriter(String bootstrapServers, String topicPrefix) {
+        this(bootstrapServers, topicPrefix, null);
+    }
+
+    /** A writer of every event to the one topic {@code topic}, whatever its type (a naive design's raw topic). */
+    public static KafkaEventWriter toOneTopic(String bootstrapServers, String topic) {
+        return new KafkaEventWriter(bootstrapServers, "", topic);
+    }
+
+    private KafkaEventWriter(String bootstrapServers, String topicPrefix, String oneTopic) {
         this.topicPrefix = topicPrefix;
+        this.oneTopic = oneTopic;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -47,7 +58,7 @@ public final class KafkaEventWriter implements EventSink {
     @Override
     public void write(OutgoingEvent event) {
         String key = event.key();
-        producer.send(new ProducerRecord<>(event.topic().topic(topicPrefix),
+        producer.send(new ProducerRecord<>(oneTopic != null ? oneTopic : event.topic().topic(topicPrefix),
                         key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                         event.json().getBytes(StandardCharsets.UTF_8)), recordFailure);
         throwIfRejected();

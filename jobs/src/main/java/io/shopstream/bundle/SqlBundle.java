@@ -62,6 +62,23 @@ public final class SqlBundle {
         return new SqlBundle(root, "shopstream.jar!/sql");
     }
 
+    /** Copies the bundle (the one in the jar, too) to {@code directory}, for a run that adds pipelines of its own. */
+    public SqlBundle copyTo(Path directory) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.toList()) {
+                Path target = directory.resolve(root.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + displayRoot + " to " + directory, e);
+        }
+        return at(directory);
+    }
+
     /** How the bundle's root is shown in messages: {@code sql}, a path, or {@code <bundled>}. */
     public String displayRoot() {
         return displayRoot;
@@ -145,6 +162,11 @@ public final class SqlBundle {
                     (a, b) -> a.id().compareTo(b.id()) >= 0 ? a : b);
         }
         return new ArrayList<>(latest.values());
+    }
+
+    /** {@code pipelines/}: one file per pipeline version. */
+    public Path pipelinesDirectory() {
+        return root.resolve("pipelines");
     }
 
     /** {@code plans/}: the committed compiled plans, one folder per profile. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
                 "Runs as `java -jar shopstream.jar COMMAND` (embedded Flink) or `flink run shopstream.jar COMMAND`."},
         subcommands = {ValidateCommand.class, PlanCommand.class, CheckCommand.class, TryCommand.class,
                 RunCommand.class, UpgradeCommand.class, LocalCommand.class, GenerateCommand.class, TailCommand.class,
-                CatalogueCommand.class, PinotCommand.class, HelpCommand.class})
+                CatalogueCommand.class, PinotCommand.class, BenchCommand.class, HelpCommand.class})
 final class ShopStreamCommand implements Runnable {
 
     @Spec
