@@ -1,6 +1,5 @@
 package io.shopstream.cli;
 
-import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.plans.CheckReport;
 import io.shopstream.plans.PlanCheck;
@@ -43,12 +42,10 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         SqlBundle bundle = common.bundle();
-        List<PipelineFile> selected = pipelines.isEmpty() ? bundle.pipelines() : bundle.select(pipelines);
-        List<String> profiles = profile != null ? List.of(bundle.profile(profile).name()) : bundle.profileNames();
-        Console.progress("Checking " + selected.size() + (selected.size() == 1 ? " pipeline of " : " pipelines of ")
-                + bundle.displayRoot() + " against the committed plans of profile" + (profiles.size() == 1 ? " " : "s ")
-                + String.join(", ", profiles) + "...");
-        List<PlanVerdict> verdicts = new PlanCheck(bundle).check(selected, profiles, pipelines.isEmpty());
+        PipelineSelection selection = PipelineSelection.of(bundle, pipelines, profile);
+        Console.progress(selection.progress("Checking", "the committed plans of profile"));
+        List<PlanVerdict> verdicts = new PlanCheck(bundle).check(selection.pipelines(), selection.profiles(),
+                pipelines.isEmpty());
         boolean passed = true;
         for (CheckReport.Entry entry : CheckReport.of(verdicts, strict, new PlanMessages(bundle))) {
             entry.lines().forEach(entry.passes() ? System.out::println : System.err::println);

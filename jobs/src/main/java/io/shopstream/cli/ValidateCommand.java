@@ -1,6 +1,5 @@
 package io.shopstream.cli;
 
-import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.planning.SqlProblem;
 import io.shopstream.planning.Validator;
@@ -32,12 +31,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         SqlBundle bundle = common.bundle();
-        List<PipelineFile> selected = pipelines.isEmpty() ? bundle.pipelines() : bundle.select(pipelines);
-        List<String> profiles = profile != null ? List.of(profile) : bundle.profileNames();
-        Console.progress("Validating " + selected.size() + (selected.size() == 1 ? " pipeline of " : " pipelines of ")
-                + bundle.displayRoot() + " against profile" + (profiles.size() == 1 ? " " : "s ")
-                + String.join(", ", profiles) + "...");
-        List<SqlProblem> problems = new Validator(bundle).validate(selected, profiles, System.getenv());
+        PipelineSelection selection = PipelineSelection.of(bundle, pipelines, profile);
+        Console.progress(selection.progress("Validating", "profile"));
+        List<SqlProblem> problems = new Validator(bundle).validate(selection.pipelines(), selection.profiles(),
+                System.getenv());
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintStream err = System.err;
         problems.forEach(err::println);
@@ -46,9 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
                     bundle.displayRoot(), seconds);
             return ExitCodes.INVALID;
         }
-        System.out.printf("OK: %d pipeline%s valid against %s (%.1f s)%n", selected.size(),
-                selected.size() == 1 ? "" : "s",
-                String.join(", ", profiles), seconds);
+        int valid = selection.pipelines().size();
+        System.out.printf("OK: %d pipeline%s valid against %s (%.1f s)%n", valid, valid == 1 ? "" : "s",
+                String.join(", ", selection.profiles()), seconds);
         return ExitCodes.OK;
     }
 }

@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -46,30 +42,9 @@ public final class Validator {
                 checks.add(() -> validate(pipeline, variables));
             }
         }
-        // Planning is CPU-bound and every pipeline has its own environment: one thread per core cuts the wall time.
-        int threads = Math.max(1, Math.min(checks.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "validate");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Set<SqlProblem> problems = new LinkedHashSet<>();
-            for (Future<List<SqlProblem>> result : executor.invokeAll(checks)) {
-                problems.addAll(result.get());
-            }
-            return new ArrayList<>(problems);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("validation interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            executor.shutdownNow();
-        }
+        Set<SqlProblem> problems = new LinkedHashSet<>();
+        ParallelPlanning.runAll("validation", checks).forEach(problems::addAll);
+        return new ArrayList<>(problems);
     }
 
     private List<SqlProblem> validate(PipelineFile pipeline, Variables profileVariables) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.PipelineId;
 import io.shopstream.bundle.SqlBundle;
+import io.shopstream.planning.ParallelPlanning;
 import io.shopstream.variables.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,10 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +46,7 @@ public final class PlanCheck {
                 checks.add(() -> check(pipeline, profile));
             }
         }
-        List<PlanVerdict> verdicts = new ArrayList<>(runAll(checks));
+        List<PlanVerdict> verdicts = new ArrayList<>(ParallelPlanning.runAll("plan check", checks));
         if (orphans) {
             verdicts.addAll(orphans(profiles));
         }
@@ -100,35 +97,5 @@ public final class PlanCheck {
         }
         orphans.sort(Comparator.comparing(PlanVerdict::planFile));
         return orphans;
-    }
-
-    /** Compiling is CPU-bound and each pipeline has an environment of its own: one thread per core. */
-    private static <T> List<T> runAll(List<Callable<T>> tasks) {
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "plan-check");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> result : executor.invokeAll(tasks)) {
-                results.add(result.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the plan check was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            executor.shutdownNow();
-        }
     }
 }
