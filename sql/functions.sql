@@ -7,15 +7,6 @@ CREATE TEMPORARY SYSTEM FUNCTION parse_event_time AS 'io.shopstream.udfs.ParseEv
 -- EPOCH_MILLIS(ts): milliseconds since the epoch, the time type Pinot ingests; a TIMESTAMP is read as UTC.
 CREATE TEMPORARY SYSTEM FUNCTION epoch_millis AS 'io.shopstream.udfs.EpochMillis' LANGUAGE JAVA;
 
--- EVENT_TIME(payload): the event time of a source record that is a valid event, as TIMESTAMP_LTZ(3); NULL for a
--- malformed record, so only valid events move watermarks.
-CREATE TEMPORARY SYSTEM FUNCTION event_time AS 'io.shopstream.udfs.EventTime' LANGUAGE JAVA;
-
--- LATERAL TABLE(PARSE_EVENT(payload)): one row per source record: reason NULL and the event's columns,
--- or the reason it is malformed (not_json, missing_field, ...) and a detail. Counts malformed records per reason
--- (metrics malformed_events.<reason>).
-CREATE TEMPORARY SYSTEM FUNCTION parse_event AS 'io.shopstream.udfs.ParseEvent' LANGUAGE JAVA;
-
 -- PAYLOAD_TEXT(payload): a record's bytes as UTF-8 text, NULL when they are not UTF-8. PAYLOAD_BASE64(payload):
 -- the bytes exactly, in Base64.
 CREATE TEMPORARY SYSTEM FUNCTION payload_text AS 'io.shopstream.udfs.PayloadText' LANGUAGE JAVA;

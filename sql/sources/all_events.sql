@@ -1,13 +1,13 @@
--- all_events: the valid events of the four source topics as one stream. Each record is parsed once (PARSE_EVENT); a
--- record that is not an event of the contract is not here but in malformed_events. Columns an event's type does not
--- have are NULL; source_topic, source_partition and source_offset say where it was read. event_time is the
--- event-time attribute of the events table.
+-- all_events: the valid events of the four source topics as one stream; a record that is not an event of the
+-- contract is not here but in malformed_events. Columns an event's type does not have are NULL; source_topic,
+-- source_partition and source_offset say where it was read. event_time is the event-time attribute of the events
+-- table.
 CREATE VIEW all_events AS
-SELECT e.event_id, e.event_type, event_time, e.user_id, e.session_id, e.device_type, e.os, e.browser, e.location,
-       e.product_id, e.product_name, e.product_category, e.price, e.quantity, e.total_amount, e.order_id,
+SELECT event_id, event_type, event_time, user_id, session_id, device_type, os, browser, location,
+       product_id, product_name, product_category, price, quantity, total_amount, order_id,
        source_topic, source_partition, source_offset
-FROM events, LATERAL TABLE(PARSE_EVENT(payload)) AS e
-WHERE e.reason IS NULL AND event_time IS NOT NULL;
+FROM events
+WHERE reason IS NULL;
 
 -- on_time_events_1m and late_events_1m: all_events split by whether the 1-minute tumbling window an event belongs to
 -- is still open, as this job's watermark stands when the event is read. A window operator drops an event once the

@@ -2,6 +2,6 @@
 -- wrong types, a required field missing, a timestamp that does not parse or is out of range, an unknown event_type),
 -- with the reason and where it was read. The dead_letters pipeline writes them.
 CREATE VIEW malformed_events AS
-SELECT source_topic, source_partition, source_offset, m.reason, m.detail, payload
-FROM events, LATERAL TABLE(PARSE_EVENT(payload)) AS m
-WHERE m.reason IS NOT NULL;
+SELECT source_topic, source_partition, source_offset, reason, detail, payload
+FROM events
+WHERE reason IS NOT NULL;

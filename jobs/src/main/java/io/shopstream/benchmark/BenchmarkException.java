@@ -1,7 +1,11 @@
 package io.shopstream.benchmark;
 
-/** A contender of the benchmark failed or did not finish: no figures for the run. */
+/** A benchmark that could not be measured: a contender failed, did not finish, or gave no results. */
 public final class BenchmarkException extends RuntimeException {
+
+    BenchmarkException(String message) {
+        super(message);
+    }
 
     BenchmarkException(String message, Throwable cause) {
         super(message, cause);

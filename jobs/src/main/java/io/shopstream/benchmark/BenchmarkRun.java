@@ -3,12 +3,14 @@ package io.shopstream.benchmark;
 import io.shopstream.bundle.BundleException;
 import io.shopstream.bundle.BundledDirectory;
 import io.shopstream.bundle.PipelineFile;
+import io.shopstream.bundle.PipelineId;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.events.EventType;
 import io.shopstream.events.KafkaEventWriter;
 import io.shopstream.events.OutgoingEvent;
 import io.shopstream.generator.EventGenerator;
 import io.shopstream.generator.GeneratorSettings;
+import io.shopstream.localstack.Deadline;
 import io.shopstream.localstack.EmbeddedFlinkCluster;
 import io.shopstream.localstack.KafkaBroker;
 import io.shopstream.localstack.WorkDirectory;
@@ -27,13 +29,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
 
 /**
  * The benchmark: generated events preloaded into a local broker, then, one after another on the same data and the
@@ -47,18 +52,31 @@ public final class BenchmarkRun {
     private static final String NAIVE = "bench_naive";
     private static final String RAW_TOPIC = "bench_raw_events";
     private static final Duration CONTENDER_TIMEOUT = Duration.ofMinutes(30);
+    /** After the live events stop: longer than a window's watermark delay and checkpoint interval together. */
+    private static final Duration FRESHNESS_DRAIN = Duration.ofSeconds(20);
+
+    /** The job the shipped pipelines run as when they run as one. */
+    private static final PipelineId ONE_JOB = new PipelineId("shopstream_all", 1);
 
     private final SqlBundle source;
     private final long events;
     private final int partitions;
     private final long seed;
+    private final Set<Contender> contenders;
+    private final LivePhase livePhase;
     private final Consumer<String> progress;
 
-    public BenchmarkRun(SqlBundle source, long events, int partitions, long seed, Consumer<String> progress) {
+    /** The freshness phase: events at a steady rate for a while; {@link Duration#ZERO} skips it. */
+    public record LivePhase(double eventsPerSecond, Duration length) {}
+
+    public BenchmarkRun(SqlBundle source, long events, int partitions, long seed, Set<Contender> contenders,
+            LivePhase livePhase, Consumer<String> progress) {
         this.source = source;
         this.events = events;
         this.partitions = partitions;
         this.seed = seed;
+        this.contenders = contenders;
+        this.livePhase = livePhase;
         this.progress = progress;
     }
 
@@ -82,13 +100,77 @@ public final class BenchmarkRun {
                 createTopics(kafka, submitter, bundle.latestVersions());
                 double preloadSeconds = preload(kafka);
                 List<ContenderResult> results = new ArrayList<>();
-                results.add(measure("ceiling", submitter, List.of(bundle.latest(CEILING))));
-                results.add(measure("shipped", submitter, shipped));
-                results.add(measure("naive", submitter, List.of(bundle.latest(NAIVE))));
-                return new BenchmarkReport(events, partitions, preloadSeconds, results);
+                for (Contender contender : contenders) {
+                    List<PlannedPipeline> jobs = switch (contender) {
+                        case CEILING -> List.of(submitter.prepare(bundle.latest(CEILING)));
+                        case SHIPPED -> shipped.stream().map(submitter::prepare).toList();
+                        case SHIPPED_ONE_JOB -> List.of(submitter.prepareTogether(ONE_JOB, shipped));
+                        case NAIVE -> List.of(submitter.prepare(bundle.latest(NAIVE)));
+                    };
+                    results.add(measure(contender, submitter, jobs));
+                }
+                Optional<WindowFreshness.Result> freshness = livePhase.length().isZero() ? Optional.empty()
+                        : Optional.of(measureFreshness(kafka, new PipelineSubmitter(bundle, variables.with(Map.of(
+                                "SCAN_STARTUP_MODE", "latest-offset",
+                                "SCAN_BOUNDED_MODE", "unbounded")), FlinkTarget.rest(flink.restAddress())), shipped));
+                return new BenchmarkReport(events, partitions, preloadSeconds, results, freshness);
             }
         } finally {
             WorkDirectory.delete(work);
+        }
+    }
+
+    /**
+     * Runs the shipped pipelines (one job each) from the end of the source topics while live events arrive, and
+     * measures how soon after a window's end its result is readable.
+     */
+    private WindowFreshness.Result measureFreshness(KafkaBroker kafka, PipelineSubmitter submitter,
+            List<PipelineFile> shipped) {
+        progress.accept(String.format(Locale.ROOT, "Freshness: the shipped pipelines, live, at %,.0f events/s for"
+                + " %d s...", livePhase.eventsPerSecond(), livePhase.length().toSeconds()));
+        List<PlannedPipeline> planned = shipped.stream().map(submitter::prepare).toList();
+        Set<String> windowTopics = new LinkedHashSet<>();
+        planned.forEach(pipeline -> pipeline.sinks().stream()
+                .filter(sink -> sink.columns().stream().anyMatch(column -> column.name().equals("window_end")))
+                .forEach(sink -> sink.topic().ifPresent(windowTopics::add)));
+        List<SubmittedPipeline> jobs = planned.stream().map(submitter::submit).toList();
+        try {
+            for (SubmittedPipeline job : jobs) {
+                awaitRunning(job);
+            }
+            return new WindowFreshness(kafka.bootstrapServers(), windowTopics, progress)
+                    .measure(seed, livePhase.eventsPerSecond(), livePhase.length(), FRESHNESS_DRAIN);
+        } finally {
+            jobs.stream().map(job -> job.job().cancel()).toList().forEach(cancelled -> {
+                try {
+                    cancelled.get(1, TimeUnit.MINUTES);
+                } catch (ExecutionException | TimeoutException e) {
+                    progress.accept("warning: a live job did not cancel: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    private static void awaitRunning(SubmittedPipeline job) {
+        Deadline deadline = Deadline.in(Duration.ofMinutes(2));
+        Optional<JobStatus> running = deadline.poll(() -> {
+            try {
+                JobStatus status = job.job().getJobStatus().get(10, TimeUnit.SECONDS);
+                if (status.isGloballyTerminalState()) {
+                    throw new BenchmarkException(job.id().jobName() + " ended before the live phase: " + status);
+                }
+                return status == JobStatus.RUNNING ? Optional.of(status) : Optional.empty();
+            } catch (ExecutionException | TimeoutException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchmarkException("interrupted", e);
+            }
+        });
+        if (running.isEmpty()) {
+            throw new BenchmarkException(job.id().jobName() + " was not running within 2 minutes");
         }
     }
 
@@ -138,10 +220,10 @@ public final class BenchmarkRun {
         return seconds;
     }
 
-    private ContenderResult measure(String name, PipelineSubmitter submitter, List<PipelineFile> pipelines) {
-        progress.accept("Running " + name + ": " + String.join(", ", pipelines.stream()
+    private ContenderResult measure(Contender contender, PipelineSubmitter submitter, List<PlannedPipeline> planned) {
+        String name = contender.label();
+        progress.accept("Running " + name + ": " + String.join(", ", planned.stream()
                 .map(pipeline -> pipeline.id().jobName()).toList()) + "...");
-        List<PlannedPipeline> planned = pipelines.stream().map(submitter::prepare).toList();
         ResourceMeter meter = ResourceMeter.start();
         long started = System.nanoTime();
         List<SubmittedPipeline> jobs = planned.stream().map(submitter::submit).toList();

@@ -1,12 +1,14 @@
 package io.shopstream.planning;
 
 import io.shopstream.bundle.PipelineFile;
+import io.shopstream.bundle.PipelineId;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.secrets.ConnectorCredentials;
 import io.shopstream.sql.SqlScript;
 import io.shopstream.sql.Statement;
 import io.shopstream.sql.StatementSplitter;
 import io.shopstream.sql.SqlSyntaxException;
+import io.shopstream.variables.PipelineVariables;
 import io.shopstream.variables.ResolvedStatement;
 import io.shopstream.variables.UnresolvedVariableException;
 import io.shopstream.variables.VariableResolver;
@@ -64,6 +66,46 @@ public final class PipelinePlanner {
         TableDefinitions definitions = new TableDefinitions();
         createSources(environment, variables, definitions);
         StatementSet statementSet = environment.createStatementSet();
+        PipelineStatements added = addPipeline(environment, statementSet, pipeline, variables, definitions);
+        return new PlannedPipeline(pipeline.id(), environment, statementSet, added.sinks(), added.inserts(),
+                definitions, Optional.empty());
+    }
+
+    /**
+     * Plans several pipelines as one job {@code jobId}: the sources once, then each pipeline's statements with its
+     * own variables (its topic, transactional ids), so the planner can share what they read alike (the scan and
+     * parse of the source topics) instead of every job reading everything. A pipeline's tables are dropped once its
+     * INSERTs hold them, so the next pipeline's tables of the same name (each windowed pipeline's late_events,
+     * with its own transactional ids) are its own.
+     *
+     * @param variables the profile's variables; each pipeline gets its own on top
+     *     ({@link io.shopstream.variables.PipelineVariables#forPipeline}), the sources those of {@code jobId}
+     */
+    public PlannedPipeline planTogether(TableEnvironment environment, PipelineId jobId, List<PipelineFile> pipelines,
+            Variables variables) {
+        TableDefinitions definitions = new TableDefinitions();
+        createSources(environment, PipelineVariables.forPipeline(jobId, variables), definitions);
+        StatementSet statementSet = environment.createStatementSet();
+        List<ResolvedStatement> inserts = new ArrayList<>();
+        List<SinkTable> sinks = new ArrayList<>();
+        for (PipelineFile pipeline : pipelines) {
+            PipelineStatements added = addPipeline(environment, statementSet, pipeline,
+                    PipelineVariables.forPipeline(pipeline.id(), variables), definitions);
+            inserts.addAll(added.inserts());
+            sinks.addAll(added.sinks());
+            for (String table : added.createdTables()) {
+                environment.executeSql("DROP TABLE `" + table + "`");
+            }
+        }
+        return new PlannedPipeline(jobId, environment, statementSet, sinks, inserts, definitions, Optional.empty());
+    }
+
+    private record PipelineStatements(List<ResolvedStatement> inserts, List<SinkTable> sinks,
+            Set<String> createdTables) {}
+
+    /** Runs a pipeline file's statements in {@code environment}, its INSERTs into {@code statementSet}. */
+    private PipelineStatements addPipeline(TableEnvironment environment, StatementSet statementSet,
+            PipelineFile pipeline, Variables variables, TableDefinitions definitions) {
         List<ResolvedStatement> inserts = new ArrayList<>();
         List<SinkTable> sinks = new ArrayList<>();
         Map<String, Statement> createdTables = new LinkedHashMap<>();
@@ -104,8 +146,7 @@ public final class PipelinePlanner {
         if (!violations.isEmpty()) {
             throw new SqlProblemException(violations);
         }
-        return new PlannedPipeline(pipeline.id(), environment, statementSet, sinks, inserts, definitions,
-                Optional.empty());
+        return new PipelineStatements(inserts, sinks, createdTables.keySet());
     }
 
     /** Creates the bundle's functions and source tables and views in {@code environment}. */

@@ -1,6 +1,7 @@
 package io.shopstream.submitting;
 
 import io.shopstream.bundle.PipelineFile;
+import io.shopstream.bundle.PipelineId;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.planning.JobSettings;
 import io.shopstream.planning.PipelinePlanner;
@@ -8,6 +9,7 @@ import io.shopstream.planning.PlannedPipeline;
 import io.shopstream.plans.CommittedPlanGate;
 import io.shopstream.variables.PipelineVariables;
 import io.shopstream.variables.Variables;
+import java.util.List;
 import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -61,15 +63,27 @@ public final class PipelineSubmitter {
     public PlannedPipeline prepare(PipelineFile pipeline) {
         Variables pipelineVariables = PipelineVariables.forPipeline(pipeline.id(), variables);
         Configuration settings = JobSettings.forPipeline(pipeline.id(), pipelineVariables);
-        StreamTableEnvironment environment = StreamTableEnvironment.create(target.environment(settings),
-                EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(settings).build());
-        PlannedPipeline planned = planner.plan(environment, pipeline, pipelineVariables);
+        PlannedPipeline planned = planner.plan(environment(settings), pipeline, pipelineVariables);
         if (committedPlans.isEmpty()) {
             return planned;
         }
         String plan = committedPlans.get().planToRun(pipeline.id(), variables.profile().name(),
                 planned.compilePlan());
         return planned.executingPlan(plan);
+    }
+
+    /**
+     * Plans several pipelines as one job {@code jobId}, their SQL compiled now, sharing what they read alike
+     * ({@link PipelinePlanner#planTogether}); nothing runs yet.
+     */
+    public PlannedPipeline prepareTogether(PipelineId jobId, List<PipelineFile> pipelines) {
+        Configuration settings = JobSettings.forPipeline(jobId, PipelineVariables.forPipeline(jobId, variables));
+        return planner.planTogether(environment(settings), jobId, pipelines, variables);
+    }
+
+    private StreamTableEnvironment environment(Configuration settings) {
+        return StreamTableEnvironment.create(target.environment(settings),
+                EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(settings).build());
     }
 
     public SubmittedPipeline submit(PlannedPipeline planned) {

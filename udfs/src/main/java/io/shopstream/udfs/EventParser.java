@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,9 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Reads a source record's bytes against the input contract (DESIGN.md section 3) in one streaming pass: the event,
- * or the first reason it is not one. The single definition of a valid event for the SQL: the source table's event
- * time ({@link EventTime}) and the parsed columns ({@link ParseEvent}) both come from here, so a record is either
- * an event with an event time or a dead letter, never half of each.
+ * or the first reason it is not one. The single definition of a valid event: the source tables' format
+ * ({@link EventFormatFactory}) reads every record with it into either an event with an event time or a dead
+ * letter, never half of each.
  *
  * <p>Required: {@code event_id}, {@code event_type}, {@code event_timestamp}, {@code user_id}, {@code session_id},
  * and {@code product_id} on product events. Every other field of the contract is optional (absent or null), but must
@@ -45,26 +44,7 @@ public final class EventParser {
                     .STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /**
-     * The source table computes the event time for its watermark, then the view parses the same record for its
-     * columns: in one task thread, one right after the other. Remembering the last record parsed per thread makes
-     * that one parse instead of two (a byte comparison instead of a JSON parse), whatever Flink chains or copies.
-     */
-    private static final ThreadLocal<Memo> LAST = ThreadLocal.withInitial(Memo::new);
-
     private EventParser() {}
-
-    /** The last record's result when the same bytes come again, else a fresh parse. */
-    public static ParsedEvent parseRemembered(byte[] payload) {
-        Memo memo = LAST.get();
-        if (memo.result != null && Arrays.equals(memo.payload, payload)) {
-            return memo.result;
-        }
-        ParsedEvent result = parse(payload);
-        memo.payload = payload == null ? null : payload.clone();
-        memo.result = result;
-        return result;
-    }
 
     /**
      * The event a record holds, or why it holds none. An event is what its own {@code event_type} says, whichever
@@ -219,10 +199,5 @@ public final class EventParser {
         fields.put("quantity", Kind.INT);
         fields.put("time_spent", Kind.DOUBLE);
         return Map.copyOf(fields);
-    }
-
-    private static final class Memo {
-        byte[] payload;
-        ParsedEvent result;
     }
 }

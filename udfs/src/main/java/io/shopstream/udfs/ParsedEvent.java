@@ -20,9 +20,4 @@ public record ParsedEvent(DeadLetterReason reason, String detail, String eventId
     public boolean isValid() {
         return reason == null;
     }
-
-    /** The event time of a valid event; null for a dead letter, so it never reaches a watermark. */
-    public Instant validEventTime() {
-        return isValid() ? eventTime : null;
-    }
 }
