@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  */
 final class DescriptionParts {
 
+    /** The longest value a message quotes whole. */
+    private static final int LONGEST = 200;
+    /** Characters kept either side of where a long value changed. */
+    private static final int CONTEXT = 40;
+
     private static final Pattern KEY = Pattern.compile("(\\w+)=\\[");
     private static final Map<String, String> WORDS = Map.of(
             "where", "condition (WHERE)",
@@ -76,7 +81,35 @@ final class DescriptionParts {
                 return "the same, in another order";
             }
         }
-        return shorten(before) + " -> " + shorten(after);
+        return changed(before, after);
+    }
+
+    /**
+     * {@code before -> after}; when they are long, only around where they differ (a long condition's common start
+     * and end would push the change itself out of the message).
+     */
+    private static String changed(String before, String after) {
+        if (before.length() <= LONGEST && after.length() <= LONGEST) {
+            return before + " -> " + after;
+        }
+        int prefix = 0;
+        int shorter = Math.min(before.length(), after.length());
+        while (prefix < shorter && before.charAt(prefix) == after.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix
+                && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
+            suffix++;
+        }
+        int from = Math.max(0, prefix - CONTEXT);
+        int keptSuffix = Math.max(0, suffix - CONTEXT);
+        return shorten(excerpt(before, from, before.length() - keptSuffix)) + " -> "
+                + shorten(excerpt(after, from, after.length() - keptSuffix));
+    }
+
+    private static String excerpt(String text, int from, int to) {
+        return (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "");
     }
 
     /** Top-level comma-separated items. */
@@ -99,6 +132,6 @@ final class DescriptionParts {
     }
 
     private static String shorten(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
+        return text.length() <= LONGEST ? text : text.substring(0, LONGEST - 3) + "...";
     }
 }

@@ -56,9 +56,14 @@ class PlanCommandTest {
     }
 
     @Test
-    void compilesTheCommittedFilesByteForByteWhereverAndWhenever() throws Exception {
+    void compilesTheSameFilesByteForByteWhereverAndWhenever() throws Exception {
+        deleteRecursively(sql.resolve("plans"));
+        LauncherRun first = plan();
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        TreeMap<String, String> fresh = files(sql.resolve("plans"));
+        // The committed plans are not compared: a change that keeps state keeps their operator ids, which a plan
+        // compiled from scratch numbers anew. That they are up to date is what `check` verifies (.ci/pr).
         advanceFlinksNodeNumbering();
-        TreeMap<String, String> committed = files(sql.resolve("plans"));
         deleteRecursively(sql.resolve("plans"));
 
         LauncherRun written = plan();
@@ -66,12 +71,12 @@ class PlanCommandTest {
         assertThat(written.exitCode()).as(written.output()).isZero();
         assertThat(written.stdout()).contains("new      " + sql + "/plans/{local,prod}/active_users_1m.v1.json\n",
                 "new      " + sql + "/plans/{local,prod}/session_metrics.v1.json\n");
-        assertThat(files(sql.resolve("plans"))).isEqualTo(committed);
+        assertThat(files(sql.resolve("plans"))).isEqualTo(fresh);
 
         LauncherRun again = plan();
 
         assertThat(again.stdout()).contains("same     " + sql + "/plans/{local,prod}/product_metrics_1m.v1.json\n");
-        assertThat(files(sql.resolve("plans"))).isEqualTo(committed);
+        assertThat(files(sql.resolve("plans"))).isEqualTo(fresh);
     }
 
     @Test

@@ -61,8 +61,8 @@ class SecretsCommandTest {
     @Test
     void aSecretVariableInSqlIsRefusedAtItsLine() throws Exception {
         String file = "sources/events.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "  'format' = 'raw'",
-                "  'properties.sasl.password' = '${KAFKA_SASL_PASSWORD}',\n  'format' = 'raw'");
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "  'format' = 'shopstream-event'",
+                "  'properties.sasl.password' = '${KAFKA_SASL_PASSWORD}',\n  'format' = 'shopstream-event'");
 
         LauncherRun run = LauncherRun.of("validate", "--profile", "secure", "--sql-dir", sql.toString());
 
@@ -77,9 +77,9 @@ class SecretsCommandTest {
     @Test
     void aCredentialWrittenInSqlIsRefusedAtItsOption() throws Exception {
         String file = "sources/events.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "  'format' = 'raw'",
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "  'format' = 'shopstream-event'",
                 "  'properties.sasl.jaas.config' = 'ScramLoginModule required password=\"hunter22\";',\n"
-                        + "  'format' = 'raw'");
+                        + "  'format' = 'shopstream-event'");
 
         LauncherRun run = LauncherRun.of("validate", "--profile", "local", "--sql-dir", sql.toString());
 

@@ -112,7 +112,7 @@ class ValidateCommandTest {
     @Test
     void aBrokenSourceThatEveryPipelineReadsIsReportedOnce() throws Exception {
         String file = "sources/all_events.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "FROM events,", "FROM evnts,");
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "FROM events\n", "FROM evnts\n");
 
         LauncherRun run = validate();
 
@@ -120,6 +120,18 @@ class ValidateCommandTest {
         assertThat(run.stderr()).containsOnlyOnce(sql + "/" + file + ":")
                 .contains(location(file, edited, "evnts") + "Object 'evnts' not found\n")
                 .contains("\n1 problem in " + sql + " (");
+    }
+
+    @Test
+    void aSourceColumnTheEventFormatDoesNotHaveIsReportedWithTheColumnsItHas() throws Exception {
+        RepositorySql.replaceOnce(sql.resolve("sources/events.sql"), "  order_id         STRING,\n",
+                "  order_id         STRING,\n  page_url         STRING,\n");
+
+        LauncherRun run = validate("dead_letters");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("format 'shopstream-event': column page_url is not a field of the event"
+                + " contract. Its columns are: reason STRING, detail STRING, payload BYTES, event_id STRING,");
     }
 
     @Test

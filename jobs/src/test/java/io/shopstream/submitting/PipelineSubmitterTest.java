@@ -83,8 +83,8 @@ class PipelineSubmitterTest {
     void refusesAnEnvironmentVariableThatWouldChangeThePlan() {
         assertThatThrownBy(() -> prepare("active_users_1m", Map.of("WATERMARK_DELAY", "7")))
                 .isInstanceOf(PlanMismatchException.class)
-                .hasMessageContaining("- the source events: watermark: -(EVENT_TIME(payload), 5000:INTERVAL SECOND) ->"
-                        + " -(EVENT_TIME(payload), 7000:INTERVAL SECOND)")
+                .hasMessageContaining("- the source events: watermark: -(event_time, 5000:INTERVAL SECOND) ->"
+                        + " -(event_time, 7000:INTERVAL SECOND)")
                 .hasMessageContaining("an environment variable overrides a value of profile local that is compiled"
                         + " into the plan (WATERMARK_DELAY, SOURCE_IDLE_TIMEOUT, SESSION_STATE_TTL...)");
     }
