@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopstream.bundle.AccountingTopics;
+import io.shopstream.bundle.PipelineFile;
+import io.shopstream.bundle.PipelineId;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.events.Delivery;
 import io.shopstream.events.EventRouting;
@@ -18,6 +20,7 @@ import io.shopstream.planning.SinkTable;
 import io.shopstream.reference.ReferenceMetrics;
 import io.shopstream.reference.Rows;
 import io.shopstream.submitting.SubmittedPipeline;
+import io.shopstream.variables.PipelineVariables;
 import io.shopstream.variables.Variables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,8 +67,29 @@ class BadInputAccountingIT {
      */
     @Test
     void everyValidEventIsCountedOrReportedLateAndEveryMalformedRecordIsOneDeadLetter() throws Exception {
+        assertEveryRecordAccountedFor("accounting", (stack, bundle, variables, prefix, events) ->
+                stack.runLatestPipelines(bundle, variables, prefix, events));
+    }
+
+    /**
+     * The same, with the pipelines planned together as one job (what {@code bench} measures as shipped_one_job):
+     * one scan and parse of every record shared by all of them, each still writing its own output.
+     */
+    @Test
+    void asOneJobTooEveryValidEventIsCountedOrReportedLateAndEveryMalformedRecordIsOneDeadLetter() throws Exception {
+        assertEveryRecordAccountedFor("accounting-one-job", (stack, bundle, variables, prefix, events) -> List.of(
+                stack.runLatestPipelinesAsOneJob(bundle, variables, prefix, events, new PipelineId("all", 1))));
+    }
+
+    /** How a test submits the bundle's latest pipelines over its events. */
+    private interface Submission {
+        List<SubmittedPipeline> submit(SharedStack stack, SqlBundle bundle, Variables variables, String prefix,
+                List<OutgoingEvent> events);
+    }
+
+    private static void assertEveryRecordAccountedFor(String purpose, Submission submission) throws Exception {
         SharedStack stack = SharedStack.get();
-        String prefix = SharedStack.uniquePrefix("accounting");
+        String prefix = SharedStack.uniquePrefix(purpose);
         SqlBundle bundle = SqlBundle.at(Path.of("..", "sql"));
         Variables variables = stack.variables(bundle, prefix, Map.of("SCAN_BOUNDED_MODE", "latest-offset"));
         GeneratorSettings settings = GeneratorSettings.defaults(SEED)
@@ -79,10 +103,12 @@ class BadInputAccountingIT {
         assertThat(malformed).hasSizeBetween(200, 400);
         assertThat(events).filteredOn(e -> e.delivery() == Delivery.LATE).hasSizeGreaterThan(50);
 
-        List<SubmittedPipeline> jobs = stack.runLatestPipelines(bundle, variables, prefix, events);
+        List<SubmittedPipeline> jobs = submission.submit(stack, bundle, variables, prefix, events);
         for (SubmittedPipeline job : jobs) {
             job.job().getJobExecutionResult().get(4, TimeUnit.MINUTES);
         }
+        Map<String, SinkTable> sinksByTopic = new HashMap<>();
+        jobs.forEach(job -> job.sinks().forEach(sink -> sinksByTopic.put(sink.topic().orElseThrow(), sink)));
 
         try (OutputTopicReader reader = new OutputTopicReader(stack.kafka.bootstrapServers())) {
             assertOneDeadLetterPerMalformedRecord(
@@ -94,20 +120,22 @@ class BadInputAccountingIT {
                     .collect(Collectors.groupingBy(node -> node.get("pipeline").asText(), TreeMap::new,
                             Collectors.toList()));
             int late = 0;
-            for (SubmittedPipeline job : jobs) {
-                if (job.id().name().equals(AccountingTopics.DEAD_LETTERS_PIPELINE)) {
+            for (PipelineFile pipeline : bundle.latestVersions()) {
+                PipelineId id = pipeline.id();
+                if (id.name().equals(AccountingTopics.DEAD_LETTERS_PIPELINE)) {
                     continue;
                 }
-                List<JsonNode> lateEvents = lateByPipeline.getOrDefault(job.id().toString(), List.of());
-                Set<String> lateIds = assertReallyLate(lateEvents, valid, job.id().toString());
+                List<JsonNode> lateEvents = lateByPipeline.getOrDefault(id.toString(), List.of());
+                Set<String> lateIds = assertReallyLate(lateEvents, valid, id.toString());
                 late += lateIds.size();
-                SinkTable sink = job.sinks().get(0);
-                List<OutputRecord> records = reader.readAll(sink.topic().orElseThrow(), Duration.ofSeconds(60));
-                List<String> rows = sink.isUpsert() ? OutputTopicReader.finalValuesByKey(records) : values(records);
+                String topic = PipelineVariables.of(id, variables).get(PipelineVariables.OUTPUT_TOPIC);
+                List<OutputRecord> records = reader.readAll(topic, Duration.ofSeconds(60));
+                List<String> rows = sinksByTopic.get(topic).isUpsert() ? OutputTopicReader.finalValuesByKey(records)
+                        : values(records);
                 List<String> counted = valid.stream()
                         .filter(line -> !lateIds.contains(parse(line).get("event_id").asText())).toList();
-                Rows.assertSameRows(rows, ReferenceMetrics.expectedRows(job.id().name(), counted),
-                        job.id() + " (" + lateIds.size() + " events reported late)");
+                Rows.assertSameRows(rows, ReferenceMetrics.expectedRows(id.name(), counted),
+                        id + " (" + lateIds.size() + " events reported late)");
             }
             assertThat(lateByPipeline.keySet()).as("only windowed pipelines report late events")
                     .isSubsetOf("active_users_1m.v1", "product_metrics_1m.v1");

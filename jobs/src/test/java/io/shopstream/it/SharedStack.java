@@ -1,6 +1,7 @@
 package io.shopstream.it;
 
 import io.shopstream.bundle.PipelineFile;
+import io.shopstream.bundle.PipelineId;
 import io.shopstream.bundle.SqlBundle;
 import io.shopstream.events.EventType;
 import io.shopstream.events.KafkaEventWriter;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One real Kafka broker and one Flink MiniCluster for every integration test of this JVM: starting them takes seconds,
@@ -89,8 +91,22 @@ final class SharedStack {
      */
     List<SubmittedPipeline> runPipelines(KafkaBroker kafka, SqlBundle bundle, Variables variables,
             String topicPrefix, List<OutgoingEvent> events, List<PipelineFile> pipelines) {
+        return run(kafka, bundle, variables, topicPrefix, events,
+                submitter -> pipelines.stream().map(submitter::prepare).toList());
+    }
+
+    /** As {@link #runLatestPipelines}, the pipelines planned together as one job ({@code jobId}). */
+    SubmittedPipeline runLatestPipelinesAsOneJob(SqlBundle bundle, Variables variables, String topicPrefix,
+            List<OutgoingEvent> events, PipelineId jobId) {
+        return run(kafka, bundle, variables, topicPrefix, events,
+                submitter -> List.of(submitter.prepareTogether(jobId, bundle.latestVersions()))).get(0);
+    }
+
+    private List<SubmittedPipeline> run(KafkaBroker kafka, SqlBundle bundle, Variables variables,
+            String topicPrefix, List<OutgoingEvent> events,
+            Function<PipelineSubmitter, List<PlannedPipeline>> planning) {
         PipelineSubmitter submitter = new PipelineSubmitter(bundle, variables, FlinkTarget.rest(flink.restAddress()));
-        List<PlannedPipeline> planned = pipelines.stream().map(submitter::prepare).toList();
+        List<PlannedPipeline> planned = planning.apply(submitter);
         Set<String> topics = new LinkedHashSet<>(EventType.topics(topicPrefix));
         planned.forEach(pipeline -> pipeline.sinks().forEach(sink -> topics.add(sink.topic().orElseThrow())));
         kafka.createTopics(topics, 4);
