@@ -1,20 +1,22 @@
--- bench_naive: the three metrics written the obvious way, for `bench` to compare the shipped pipelines with. One
--- topic holding every event as JSON (${TOPIC_PREFIX}bench_raw_events, Flink's json format), no watermarks, no
--- windows: unbounded GROUP BY on the event's minute for active users and products, on session_id for sessions, all
--- state kept forever, results upserted to Kafka (exactly once, as every sink of the bundle must), no
--- tuning.
+-- bench_naive: the three metrics written the obvious way, for `bench` to compare the shipped pipelines with: the
+-- same columns, one job. One topic holding every event as JSON (${TOPIC_PREFIX}bench_raw_events, Flink's json
+-- format: no dead letters, no event-time column), no watermarks, no windows: unbounded GROUP BY on the event's
+-- minute for active users and products, on session_id for sessions, all state kept forever (no TTL), results
+-- upserted to Kafka (exactly once, as every sink of the bundle must), no tuning.
 -- Grain/key: minute; minute and product_id; session_id.
 -- Output: ${TOPIC_PREFIX}bench_naive_active_users, ..._products, ..._sessions (upsert-kafka, JSON).
 
 CREATE TABLE bench_raw_events (
-  event_id        STRING,
-  event_type      STRING,
-  event_timestamp STRING,
-  user_id         STRING,
-  session_id      STRING,
-  product_id      STRING,
-  quantity        INT,
-  total_amount    DECIMAL(12, 2)
+  event_id         STRING,
+  event_type       STRING,
+  event_timestamp  STRING,
+  user_id          STRING,
+  session_id       STRING,
+  product_id       STRING,
+  product_name     STRING,
+  product_category STRING,
+  quantity         INT,
+  total_amount     DECIMAL(12, 2)
 ) WITH (
   'connector' = 'kafka',
   'topic' = '${TOPIC_PREFIX}bench_raw_events',
@@ -41,12 +43,16 @@ CREATE TABLE bench_naive_active_users (
 );
 
 CREATE TABLE bench_naive_products (
-  `minute`   BIGINT,
-  product_id STRING,
-  `views`    BIGINT,
-  carts      BIGINT,
-  purchases  BIGINT,
-  revenue    DECIMAL(18, 2),
+  `minute`         BIGINT,
+  product_id       STRING,
+  product_name     STRING,
+  product_category STRING,
+  `views`          BIGINT,
+  add_to_carts     BIGINT,
+  units_added      BIGINT,
+  purchases        BIGINT,
+  units_sold       BIGINT,
+  revenue          DECIMAL(18, 2),
   PRIMARY KEY (`minute`, product_id) NOT ENFORCED
 ) WITH (
   'connector' = 'upsert-kafka',
@@ -60,11 +66,19 @@ CREATE TABLE bench_naive_products (
 );
 
 CREATE TABLE bench_naive_sessions (
-  session_id  STRING,
-  user_id     STRING,
-  event_count BIGINT,
-  page_views  BIGINT,
-  revenue     DECIMAL(18, 2),
+  session_id               STRING,
+  user_id                  STRING,
+  event_count              BIGINT,
+  page_views               BIGINT,
+  product_views            BIGINT,
+  add_to_carts             BIGINT,
+  purchases                BIGINT,
+  distinct_products_viewed BIGINT,
+  distinct_products_carted BIGINT,
+  revenue                  DECIMAL(18, 2),
+  first_event_time         BIGINT,
+  last_event_time          BIGINT,
+  converted                BOOLEAN,
   PRIMARY KEY (session_id) NOT ENFORCED
 ) WITH (
   'connector' = 'upsert-kafka',
@@ -89,9 +103,13 @@ INSERT INTO bench_naive_products
 SELECT
   EPOCH_MILLIS(PARSE_EVENT_TIME(event_timestamp)) / 60000 * 60000,
   product_id,
+  MAX(product_name),
+  MAX(product_category),
   COUNT(*) FILTER (WHERE event_type = 'product_view'),
   COUNT(*) FILTER (WHERE event_type = 'add_to_cart'),
+  SUM(CAST(quantity AS BIGINT)) FILTER (WHERE event_type = 'add_to_cart'),
   COUNT(*) FILTER (WHERE event_type = 'purchase'),
+  SUM(CAST(quantity AS BIGINT)) FILTER (WHERE event_type = 'purchase'),
   SUM(total_amount) FILTER (WHERE event_type = 'purchase')
 FROM bench_raw_events
 WHERE product_id IS NOT NULL
@@ -103,7 +121,15 @@ SELECT
   MAX(user_id),
   COUNT(*),
   COUNT(*) FILTER (WHERE event_type = 'page_view'),
-  SUM(total_amount) FILTER (WHERE event_type = 'purchase')
+  COUNT(*) FILTER (WHERE event_type = 'product_view'),
+  COUNT(*) FILTER (WHERE event_type = 'add_to_cart'),
+  COUNT(*) FILTER (WHERE event_type = 'purchase'),
+  COUNT(DISTINCT product_id) FILTER (WHERE event_type = 'product_view'),
+  COUNT(DISTINCT product_id) FILTER (WHERE event_type = 'add_to_cart'),
+  SUM(total_amount) FILTER (WHERE event_type = 'purchase'),
+  MIN(EPOCH_MILLIS(PARSE_EVENT_TIME(event_timestamp))),
+  MAX(EPOCH_MILLIS(PARSE_EVENT_TIME(event_timestamp))),
+  COUNT(*) FILTER (WHERE event_type = 'purchase') > 0
 FROM bench_raw_events
 GROUP BY session_id;
 
