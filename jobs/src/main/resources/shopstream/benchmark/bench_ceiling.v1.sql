@@ -1,5 +1,5 @@
 -- bench_ceiling: the ceiling `bench` measures the pipelines against: every record of the four source topics read as
--- the pipelines read it (the events table, raw bytes, parsed once by PARSE_EVENT in all_events) and discarded.
+-- the pipelines read it (the events table, each record parsed once by the shopstream-event format) and discarded.
 -- Grain: none; nothing is kept.
 -- Output: none (blackhole).
 
