@@ -54,7 +54,8 @@ public final class EventParser {
         if (payload == null || payload.length == 0) {
             return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, "empty record");
         }
-        Map<String, Object> values = new HashMap<>();
+        // Sized for every field of the contract: no resizing while a record is read.
+        Map<String, Object> values = new HashMap<>(32);
         String wrongType = null;
         try (JsonParser parser = JSON.createParser(payload)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
