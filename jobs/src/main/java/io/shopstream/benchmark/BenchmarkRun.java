@@ -41,9 +41,10 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 
 /**
- * The benchmark: generated events preloaded into a local broker, then, one after another on the same data and the
- * same embedded Flink cluster, the contenders read all of it: the ceiling (read and parse, discard), the shipped
- * pipelines (one job each, exactly-once, as {@code run} submits them) and a naive build of the same metrics.
+ * The benchmark: generated events preloaded into a local broker, then, after an untimed warm-up, one after another on
+ * the same data and the same embedded Flink cluster, the {@link Contender}s read all of it: the ceiling (read and
+ * parse, discard), the shipped pipelines (one job each, exactly-once, as {@code run} submits them), the same planned
+ * as one job, and a naive build of the same metrics. Last, a live phase measures the windows' freshness.
  */
 public final class BenchmarkRun {
 
@@ -159,7 +160,7 @@ public final class BenchmarkRun {
                 awaitRunning(job);
             }
             return new WindowFreshness(kafka.bootstrapServers(), windowTopics, progress)
-                    .measure(seed, livePhase.eventsPerSecond(), livePhase.length(), FRESHNESS_DRAIN);
+                    .measure(shop(livePhase.eventsPerSecond()), livePhase.length(), FRESHNESS_DRAIN);
         } finally {
             jobs.stream().map(job -> job.job().cancel()).toList().forEach(cancelled -> {
                 try {
@@ -222,9 +223,7 @@ public final class BenchmarkRun {
         progress.accept(String.format("Preloading %,d generated events (seed %d) into %d partitions per topic...",
                 events, seed, partitions));
         long started = System.nanoTime();
-        // A mid-size shop: 2,000 events/s of event time, 2,000 sessions open at once, 20,000 shoppers.
-        GeneratorSettings settings = GeneratorSettings.defaults(seed).withTraffic(2_000, 2_000, 20_000);
-        Iterator<OutgoingEvent> generated = EventGenerator.ofCount(settings, events);
+        Iterator<OutgoingEvent> generated = EventGenerator.ofCount(shop(2_000), events);
         try (KafkaEventWriter topics = new KafkaEventWriter(kafka.bootstrapServers(), "");
                 KafkaEventWriter raw = KafkaEventWriter.toOneTopic(kafka.bootstrapServers(), RAW_TOPIC)) {
             while (generated.hasNext()) {
@@ -238,6 +237,11 @@ public final class BenchmarkRun {
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.accept(String.format("Preloaded in %.1f s", seconds));
         return seconds;
+    }
+
+    /** A mid-size shop's traffic at {@code eventsPerSecond} of event time: 2,000 sessions open, 20,000 shoppers. */
+    private GeneratorSettings shop(double eventsPerSecond) {
+        return GeneratorSettings.defaults(seed).withTraffic(eventsPerSecond, 2_000, 20_000);
     }
 
     private ContenderResult measure(Contender contender, PipelineSubmitter submitter, List<PlannedPipeline> planned) {

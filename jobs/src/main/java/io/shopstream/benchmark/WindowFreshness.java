@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class WindowFreshness {
 
     /** What the live phase saw: one freshness sample per (output topic, window), in milliseconds. */
-    record Result(double eventsPerSecond, Duration live, List<Long> samplesMillis) {
+    record Result(double eventsPerSecond, List<Long> samplesMillis) {
 
         /** The nearest-rank quantile of the samples, or null with none. */
         Long quantileMillis(double quantile) {
@@ -57,13 +57,12 @@ final class WindowFreshness {
     }
 
     /**
-     * Produces events at {@code eventsPerSecond} for {@code live} while reading the window topics from their end,
-     * then keeps reading for {@code drain}, so the windows that closed during the live phase are all seen.
+     * Produces events of {@code traffic}, stamped from now, for {@code live} while reading the window topics from
+     * their end, then keeps reading for {@code drain}, so the windows that closed during the live phase are all seen.
      */
-    Result measure(long seed, double eventsPerSecond, Duration live, Duration drain) {
+    Result measure(GeneratorSettings traffic, Duration live, Duration drain) {
         Instant start = Instant.now();
-        GeneratorSettings settings = GeneratorSettings.defaults(seed).withStart(start)
-                .withTraffic(eventsPerSecond, 2_000, 20_000);
+        GeneratorSettings settings = traffic.withStart(start);
         Map<String, Long> firstSeen = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 CommittedReads.consumerConfig(bootstrapServers, "shopstream-bench-freshness"),
@@ -97,7 +96,7 @@ final class WindowFreshness {
         List<Long> samples = List.copyOf(firstSeen.values());
         progress.accept(String.format(Locale.ROOT, "Freshness: %d window results seen (%s ms)", samples.size(),
                 samples.stream().sorted().toList()));
-        return new Result(eventsPerSecond, live, samples);
+        return new Result(settings.eventsPerSecond(), samples);
     }
 
     private static long windowEnd(String row) {

@@ -76,7 +76,7 @@ public final class PipelinePlanner {
      * own variables (its topic, transactional ids), so the planner can share what they read alike (the scan and
      * parse of the source topics) instead of every job reading everything. A pipeline's tables are dropped once its
      * INSERTs hold them, so the next pipeline's tables of the same name (each windowed pipeline's late_events,
-     * with its own transactional ids) are its own.
+     * with its own transactional ids) are its own. A pipeline's SET statements hold for the whole job.
      *
      * @param variables the profile's variables; each pipeline gets its own on top
      *     ({@link io.shopstream.variables.PipelineVariables#forPipeline}), the sources those of {@code jobId}
