@@ -11,3 +11,9 @@ CREATE TEMPORARY SYSTEM FUNCTION epoch_millis AS 'io.shopstream.udfs.EpochMillis
 -- the bytes exactly, in Base64.
 CREATE TEMPORARY SYSTEM FUNCTION payload_text AS 'io.shopstream.udfs.PayloadText' LANGUAGE JAVA;
 CREATE TEMPORARY SYSTEM FUNCTION payload_base64 AS 'io.shopstream.udfs.PayloadBase64' LANGUAGE JAVA;
+
+-- DISTINCT_VALUES(x): a group's distinct strings, sorted, as ARRAY<STRING> (empty for none).
+-- COUNT_DISTINCT_ELEMENTS(values): how many distinct strings a group's ARRAY<STRING> values hold between them.
+-- Together they count x distinct per key from partial results per window. Insert-only input.
+CREATE TEMPORARY SYSTEM FUNCTION distinct_values AS 'io.shopstream.udfs.DistinctValues' LANGUAGE JAVA;
+CREATE TEMPORARY SYSTEM FUNCTION count_distinct_elements AS 'io.shopstream.udfs.CountDistinctElements' LANGUAGE JAVA;

@@ -51,6 +51,10 @@ public final class JobSettings {
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
                 Duration.ofMinutes(10));
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, 0.1);
+        // Operators chained to the source pass each row on instead of copying it for every reader: the shared source
+        // feeds up to seven (windows, sessions, late events, dead letters), and the copies took a quarter of its
+        // thread. Flink SQL's operators copy what they keep (window buffers and state serialize or copy rows).
+        configuration.set(PipelineOptions.OBJECT_REUSE, true);
         configuration.addAll(Configuration.fromMap(variables.profile().flinkOptions()));
         // Set after the profile's options, which may not change it: EPOCH_MILLIS reads window bounds as UTC, and any
         // other zone would shift every time column.

@@ -14,6 +14,7 @@ import io.shopstream.variables.UnresolvedVariableException;
 import io.shopstream.variables.VariableResolver;
 import io.shopstream.variables.Variables;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,15 +94,26 @@ public final class PipelinePlanner {
                     PipelineVariables.forPipeline(pipeline.id(), variables), definitions);
             inserts.addAll(added.inserts());
             sinks.addAll(added.sinks());
-            for (String table : added.createdTables()) {
-                environment.executeSql("DROP TABLE `" + table + "`");
+            List<String> created = new ArrayList<>(added.createdTables().keySet());
+            Collections.reverse(created);
+            for (String table : created) {
+                drop(environment, table, StatementKind.of(added.createdTables().get(table)));
             }
         }
         return new PlannedPipeline(jobId, environment, statementSet, sinks, inserts, definitions, Optional.empty());
     }
 
     private record PipelineStatements(List<ResolvedStatement> inserts, List<SinkTable> sinks,
-            Set<String> createdTables) {}
+            Map<String, Statement> createdTables) {}
+
+    /** Drops what a pipeline created, temporary or not, so the next pipeline of the job may use the same names. */
+    private static void drop(TableEnvironment environment, String name, StatementKind kind) {
+        boolean view = kind == StatementKind.CREATE_VIEW;
+        boolean droppedTemporary = view ? environment.dropTemporaryView(name) : environment.dropTemporaryTable(name);
+        if (!droppedTemporary) {
+            environment.executeSql((view ? "DROP VIEW `" : "DROP TABLE `") + name + "`");
+        }
+    }
 
     /** Runs a pipeline file's statements in {@code environment}, its INSERTs into {@code statementSet}. */
     private PipelineStatements addPipeline(TableEnvironment environment, StatementSet statementSet,
@@ -146,7 +158,7 @@ public final class PipelinePlanner {
         if (!violations.isEmpty()) {
             throw new SqlProblemException(violations);
         }
-        return new PipelineStatements(inserts, sinks, createdTables.keySet());
+        return new PipelineStatements(inserts, sinks, createdTables);
     }
 
     /** Creates the bundle's functions and source tables and views in {@code environment}. */
