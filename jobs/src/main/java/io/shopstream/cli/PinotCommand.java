@@ -99,7 +99,7 @@ final class PinotCommand implements Runnable {
             description = {"Run one SQL query on a Pinot broker, through Pinot's Java client, and print the answer as"
                     + " a table.",
                     "A table named without its version (FROM session_metrics) means its latest version in"
-                            + " pinot-schemas/ (session_metrics_v1)."})
+                            + " pinot-schemas/ (session_metrics_v2)."})
     static final class Query implements Callable<Integer> {
 
         @Mixin
@@ -134,8 +134,10 @@ final class PinotCommand implements Runnable {
 
     @Command(name = "freshness",
             description = {"Measure how fresh Pinot is, end to end: write probe page views, each opening a session of"
-                    + " its own, and time each from being produced to its session showing in Pinot's session table"
-                    + " (source, pipeline, exactly-once commit at the next checkpoint, Pinot's consumption).",
+                    + " its own, and time each from the end of its minute (when session_metrics revises the session) to"
+                    + " its session showing in Pinot's session table (watermark delay, exactly-once commit at the next"
+                    + " checkpoint, Pinot's consumption). Needs events flowing, as in `local`: the watermark moves"
+                    + " with them.",
                     "Probe sessions are named freshness-probe-... and stay in the data: meant for `local` and test"
                             + " stacks."})
     static final class Freshness implements Callable<Integer> {
@@ -187,7 +189,7 @@ final class PinotCommand implements Runnable {
                     PinotBroker pinot = pinotBroker.connect()) {
                 report = new FreshnessProbe(writer, pinot, sessions).run(probes, every, timeout, Console::progress);
             }
-            System.out.println("Freshness, event produced to row visible in Pinot (" + sessions + "): "
+            System.out.println("Freshness, end of the probe's minute to row visible in Pinot (" + sessions + "): "
                     + report.summary());
             return report.latencies().isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
         }

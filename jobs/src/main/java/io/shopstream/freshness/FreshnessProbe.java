@@ -14,18 +14,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * How fresh Pinot's answers are, end to end: probe events, each a page view opening a session of its own, are
- * produced at a steady pace, and the time from producing one to Pinot's session table showing its session is
- * measured. That spans the source, the session pipeline, its exactly-once commit at the next checkpoint, and
- * Pinot's consumption of committed records. Probe sessions are named {@code freshness-probe-...} and stay in the data.
+ * produced at a steady pace, and the time from the end of the probe's minute to Pinot's session table showing its
+ * session is measured. session_metrics revises a session once its minute has closed, so that is when the row is
+ * due, as a window's result is at its window's end; the time measured spans the watermark delay, the exactly-once
+ * commit at the next checkpoint, and Pinot's consumption of committed records. Probe sessions are named {@code freshness-probe-...} and stay in the data.
  */
 public final class FreshnessProbe {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final long MINUTE = 60_000;
 
     private final EventSink events;
     private final PinotBroker pinot;
@@ -52,9 +55,11 @@ public final class FreshnessProbe {
             long now = System.nanoTime();
             if (sent < probes && now >= start + sent * every.toNanos()) {
                 String session = "freshness-probe-" + UUID.randomUUID();
-                events.write(probe(session));
+                Instant eventTime = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                events.write(probe(session, eventTime));
                 events.flush();
-                pending.put(session, now);
+                long untilMinuteEnd = MINUTE - Math.floorMod(eventTime.toEpochMilli(), MINUTE);
+                pending.put(session, now + TimeUnit.MILLISECONDS.toNanos(untilMinuteEnd));
                 sent++;
                 if (sent == probes) {
                     lastDeadline = System.nanoTime() + timeout.toNanos();
@@ -63,9 +68,9 @@ public final class FreshnessProbe {
             if (!pending.isEmpty()) {
                 long polled = System.nanoTime();
                 for (List<String> row : pinot.query(visibleAmong(pending.keySet())).rows()) {
-                    Long producedAt = pending.remove(row.get(0));
-                    if (producedAt != null) {
-                        latencies.add(Duration.ofNanos(polled - producedAt));
+                    Long dueAt = pending.remove(row.get(0));
+                    if (dueAt != null) {
+                        latencies.add(Duration.ofNanos(Math.max(0, polled - dueAt)));
                         if (latencies.size() % 10 == 0) {
                             progress.accept(String.format(Locale.ROOT, "%d of %d probes visible", latencies.size(),
                                     probes));
@@ -85,8 +90,8 @@ public final class FreshnessProbe {
                 + quoted.stream().collect(Collectors.joining(", ")) + ") LIMIT " + quoted.size();
     }
 
-    private static OutgoingEvent probe(String session) {
-        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    private static OutgoingEvent probe(String session, Instant eventTime) {
+        String now = eventTime.toString();
         String json = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"page_view\",\"event_timestamp\":\""
                 + now + "\",\"user_id\":\"freshness-probe\",\"session_id\":\"" + session + "\",\"device_type\":"
                 + "\"desktop\",\"os\":\"linux\",\"browser\":\"probe\",\"location\":\"Probe\",\"page_url\":"

@@ -64,14 +64,14 @@ class ValidateCommandTest {
 
     @Test
     void aMisspeltColumnInAPipelineNamesItsFileLineAndColumn() throws Exception {
-        String file = "pipelines/session_metrics.v1.sql";
-        String edited = RepositorySql.replaceOnce(sql.resolve(file), "MAX(user_id)", "MAX(usr_id)");
+        String file = "pipelines/session_metrics.v2.sql";
+        String edited = RepositorySql.replaceOnce(sql.resolve(file), "MIN(event_time)", "MIN(evnt_time)");
 
         LauncherRun run = validate("session_metrics", "--profile", "local");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).contains(location(file, edited, "usr_id")
-                + "Column 'usr_id' not found in any table\n");
+        assertThat(run.stderr()).contains(location(file, edited, "evnt_time")
+                + "Column 'evnt_time' not found in any table\n");
     }
 
     @Test
@@ -141,7 +141,7 @@ class ValidateCommandTest {
 
         assertThat(pipeline.exitCode()).isEqualTo(1);
         assertThat(pipeline.stderr()).isEqualTo("error: unknown pipeline 'sessions'. Pipelines in " + sql
-                + "/pipelines: active_users_1m.v1, dead_letters.v1, product_metrics_1m.v1, session_metrics.v1\n");
+                + "/pipelines: active_users_1m.v1, dead_letters.v1, product_metrics_1m.v1, session_metrics.v2\n");
         assertThat(profile.exitCode()).isEqualTo(1);
         assertThat(profile.stderr()).endsWith("error: profile 'staging' does not exist: no " + sql
                 + "/profiles/staging.properties. Known profiles: local, prod\n");

@@ -45,6 +45,7 @@ class CommittedPlanUpgradeIT {
 
     private static final Instant START = Instant.parse("2026-11-23T10:15:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] SECONDS_AFTER_START = {0, 1, 2, 3, 70, 80, 130};
 
     @TempDir
     Path temporary;
@@ -54,32 +55,33 @@ class CommittedPlanUpgradeIT {
         SharedStack stack = SharedStack.get();
         String prefix = SharedStack.uniquePrefix("upgrade");
         Path sql = RepositorySql.copyInto(temporary);
-        String output = prefix + "session_metrics_v1";
+        String output = prefix + "session_metrics_v2";
         Set<String> topics = new LinkedHashSet<>(EventType.topics(prefix));
         topics.add(output);
         stack.kafka.createTopics(topics, 2);
-        write(stack, prefix, 1, 3);
+        write(stack, prefix, 1, 4);
 
         SubmittedPipeline first = submit(stack, sql, prefix, Optional.empty());
         assertThat(awaitEventCount(stack, output, 3)).isEqualTo(3);
         String savepoint = stopWithSavepoint(first, "first");
 
-        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v1.sql"), "FROM all_events\n",
-                "FROM all_events\nWHERE event_type <> 'heartbeat'\n");
+        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v2.sql"), "INTERVAL '1' MINUTE))\n",
+                "INTERVAL '1' MINUTE))\nWHERE event_type <> 'heartbeat'\n");
         LauncherRun planned = LauncherRun.of("plan", "--sql-dir", sql.toString(), "session_metrics", "--profile",
                 "local");
         assertThat(planned.stdout()).as(planned.output()).contains("keeps its state (operator ids kept)");
 
         SubmittedPipeline resumed = submit(stack, sql, prefix, Optional.of(savepoint));
-        write(stack, prefix, 4, 5);
-        assertThat(awaitEventCount(stack, output, 5)).as("3 events before the savepoint, 2 after").isEqualTo(5);
+        write(stack, prefix, 5, 6);
+        assertThat(awaitEventCount(stack, output, 5)).as("3 events counted before the savepoint, 2 after")
+                .isEqualTo(5);
         assertThat(status(resumed)).isEqualTo(JobStatus.RUNNING);
         String second = stopWithSavepoint(resumed, "second");
 
-        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v1.sql"),
-                "  converted                BOOLEAN,\n", "  converted                BOOLEAN,\n  browser STRING,\n");
-        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v1.sql"), "AS converted\n",
-                "AS converted,\n  MAX(browser) AS browser\n");
+        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v2.sql"),
+                "  converted                BOOLEAN,\n", "  converted                BOOLEAN,\n  active_minutes BIGINT,\n");
+        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v2.sql"), "AS converted\n",
+                "AS converted,\n  COUNT(*) AS active_minutes\n");
         assertThat(LauncherRun.of("plan", "--sql-dir", sql.toString(), "session_metrics", "--profile", "local",
                 "--fresh-start").exitCode()).isZero();
 
@@ -122,12 +124,16 @@ class CommittedPlanUpgradeIT {
         }
     }
 
-    /** Page views {@code from} to {@code to} of one session, a second apart. */
+    /**
+     * Page views {@code from} to {@code to} of one session: 1 to 3 in its first minute, 4 and 5 in the next, 6 in the
+     * one after. Each minute's revision is written once the watermark passes its end, so once the next minute's
+     * first event (4, then 6) is read: 3 events are counted after the first four, 5 after all six.
+     */
     private static void write(SharedStack stack, String prefix, int from, int to) {
         try (KafkaEventWriter writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), prefix)) {
             for (int sequence = from; sequence <= to; sequence++) {
                 String json = "{\"event_id\":\"e" + sequence + "\",\"event_type\":\"page_view\",\"event_timestamp\":\""
-                        + START.plusSeconds(sequence) + "\",\"user_id\":\"u1\",\"session_id\":\"s1\","
+                        + START.plusSeconds(SECONDS_AFTER_START[sequence]) + "\",\"user_id\":\"u1\",\"session_id\":\"s1\","
                         + "\"device_type\":\"mobile\",\"os\":\"android\",\"browser\":\"chrome\",\"location\":\"Lyon\","
                         + "\"page_url\":\"/\",\"referrer_url\":\"\",\"time_spent\":1.5}";
                 writer.write(new OutgoingEvent(EventType.PAGE_VIEW, "s1", json, 0, Delivery.ON_TIME));

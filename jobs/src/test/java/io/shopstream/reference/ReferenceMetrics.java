@@ -37,6 +37,28 @@ public final class ReferenceMetrics {
         };
     }
 
+    /**
+     * What session_metrics revises: for each session and each minute of event time it has events in, in order, its
+     * summary as of that minute's end (the last of them is its {@code expectedRows} row).
+     */
+    public static List<String> sessionRevisions(List<String> eventLines) {
+        Map<String, TreeMap<Long, List<EventFacts>>> minutesBySession = new LinkedHashMap<>();
+        for (String line : eventLines) {
+            EventFacts event = EventFacts.of(Rows.parse(line));
+            minutesBySession.computeIfAbsent(event.sessionId, session -> new TreeMap<>())
+                    .computeIfAbsent(event.windowStart(), minute -> new ArrayList<>()).add(event);
+        }
+        List<String> revisions = new ArrayList<>();
+        minutesBySession.forEach((sessionId, minutes) -> {
+            Session session = new Session(sessionId);
+            for (List<EventFacts> minute : minutes.values()) {
+                minute.forEach(session::add);
+                revisions.add(session.json());
+            }
+        });
+        return revisions;
+    }
+
     private static List<String> activeUsers(List<EventFacts> events) {
         Map<Long, Set<String>> usersByWindow = new TreeMap<>();
         for (EventFacts event : events) {

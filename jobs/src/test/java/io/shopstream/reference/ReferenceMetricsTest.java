@@ -108,6 +108,20 @@ class ReferenceMetricsTest {
                         + "\"add_to_carts\":0,\"purchases\":1,\"distinct_products_viewed\":0,"
                         + "\"distinct_products_carted\":0,\"revenue\":0.2,\"first_event_time\":1767225630000,"
                         + "\"last_event_time\":1767225630000,\"converted\":true}"), "sessions");
+        // s1 has events in minutes 00:00 and 00:01, so two revisions; s2's only one is its summary.
+        Rows.assertSameRows(ReferenceMetrics.sessionRevisions(events), List.of(
+                "{\"session_id\":\"s1\",\"user_id\":\"u1\",\"event_count\":1,\"page_views\":0,\"product_views\":0,"
+                        + "\"add_to_carts\":0,\"purchases\":1,\"distinct_products_viewed\":0,"
+                        + "\"distinct_products_carted\":0,\"revenue\":0.1,\"first_event_time\":1767225659999,"
+                        + "\"last_event_time\":1767225659999,\"converted\":true}",
+                "{\"session_id\":\"s1\",\"user_id\":\"u1\",\"event_count\":3,\"page_views\":0,\"product_views\":1,"
+                        + "\"add_to_carts\":1,\"purchases\":1,\"distinct_products_viewed\":1,"
+                        + "\"distinct_products_carted\":1,\"revenue\":0.1,\"first_event_time\":1767225659999,"
+                        + "\"last_event_time\":1767225665000,\"converted\":true}",
+                "{\"session_id\":\"s2\",\"user_id\":\"u2\",\"event_count\":1,\"page_views\":0,\"product_views\":0,"
+                        + "\"add_to_carts\":0,\"purchases\":1,\"distinct_products_viewed\":0,"
+                        + "\"distinct_products_carted\":0,\"revenue\":0.2,\"first_event_time\":1767225630000,"
+                        + "\"last_event_time\":1767225630000,\"converted\":true}"), "session revisions");
     }
 
     @Test

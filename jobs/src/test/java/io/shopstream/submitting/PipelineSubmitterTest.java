@@ -47,8 +47,8 @@ class PipelineSubmitterTest {
                 "TOPIC_PREFIX", "it-", "SCAN_STARTUP_MODE", "latest-offset", "CHECKPOINT_INTERVAL", "1 s"));
 
         assertThat(planned.runsCommittedPlan()).isTrue();
-        assertThat(planned.sinks()).singleElement().satisfies(sink ->
-                assertThat(sink.topic()).contains("it-session_metrics_v1"));
+        assertThat(planned.sinks()).map(sink -> sink.topic().orElseThrow())
+                .containsExactly("it-session_metrics_v2", "it-late_events");
     }
 
     @Test
