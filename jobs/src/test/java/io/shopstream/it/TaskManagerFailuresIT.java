@@ -3,6 +3,7 @@ package io.shopstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopstream.bundle.AccountingTopics;
 import io.shopstream.bundle.PipelineFile;
 import io.shopstream.bundle.SqlBundle;
@@ -22,11 +23,14 @@ import io.shopstream.variables.PipelineVariables;
 import io.shopstream.variables.Variables;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +49,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +68,9 @@ class TaskManagerFailuresIT {
 
     private static final long SEED = 20261127L;
     private static final int EVENTS = 6_000;
+    /** The local profile's WATERMARK_DELAY, which the test's profile keeps. */
+    private static final Duration WATERMARK_DELAY = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FAILURES = 4;
     /** 6,000 events in a minute: every checkpoint interval has output, and the failures land mid-stream. */
     private static final int EVENTS_PER_SECOND = 100;
@@ -108,6 +116,7 @@ class TaskManagerFailuresIT {
         List<OutgoingEvent> events = new ArrayList<>();
         EventGenerator.ofCount(GeneratorSettings.defaults(SEED), EVENTS).forEachRemaining(events::add);
         List<Failure> failures = failurePlan(new Random(SEED));
+        TreeSet<Integer> minuteClosings = minuteClosings(events, 4);
         System.out.printf("%s TaskManagerFailuresIT: seed %d, %d events, failures %s%n", elapsed(started), SEED, EVENTS,
                 failures);
 
@@ -147,14 +156,20 @@ class TaskManagerFailuresIT {
                         flink.startTaskManager();
                         continue;
                     }
-                    // Events keep coming; the first checkpoint triggered after they do may still hold none, the
-                    // one after it covers a whole interval of them: its transaction has output rows to commit.
+                    // session_metrics writes a minute's revisions once the watermark passes the minute's end. The
+                    // feed stops at the event that moves it there; the revisions land in the open transaction within
+                    // moments of it being read, most often before the next checkpoint is triggered, so that
+                    // checkpoint's transaction holds them: the kill comes as it completes, before the commit.
+                    int closing = minuteClosings.ceiling(failure.afterEvents());
+                    feed.holdAt(closing);
+                    feed.awaitWritten(closing, STEP);
                     log.skipToEnd();
-                    feed.holdAt(next);
+                    feed.holdAt(closing + 1);
+                    feed.awaitWritten(closing + 1, STEP);
                     String sessionJob = jobs.get("session_metrics");
                     long flowing = Long.parseLong(awaitLine(log, CHECKPOINT_TRIGGERED, sessionJob).group(1));
                     Matcher completed = awaitLine(log, CHECKPOINT_COMPLETED, sessionJob);
-                    while (Long.parseLong(completed.group(1)) <= flowing) {
+                    while (Long.parseLong(completed.group(1)) < flowing) {
                         completed = awaitLine(log, CHECKPOINT_COMPLETED, sessionJob);
                     }
                     long pid = flink.killTaskManager();
@@ -174,6 +189,7 @@ class TaskManagerFailuresIT {
                             + " session_metrics completed; its transactions at the kill (number: state): %s%n",
                             elapsed(started), ++killed, pid, feed.written(), checkpoint, atKill.tailMap(
                                     atKill.lastKey() - 3));
+                    feed.holdAt(next);
                     flink.startTaskManager();
                     String outcome = "none open below the newest, " + transaction + " (committed, or no rows)";
                     if (open.isPresent()) {
@@ -211,6 +227,35 @@ class TaskManagerFailuresIT {
         assertThat(figures.duplicates()).as("duplicates").isZero();
         assertThat(figures.missing()).as("missing").isZero();
         assertThat(figures.wrong()).as("wrong").isZero();
+    }
+
+    /**
+     * The positions of the events that move the sources' watermark past the end of a minute, so that once such an
+     * event is read, windows and session revisions of that minute are written. The watermark is the smallest of every
+     * source partition's newest event time, less the delay: it is followed here partition by partition, as the
+     * producer's partitioner places the events ({@code partitions} per topic, keyed by session).
+     */
+    private static TreeSet<Integer> minuteClosings(List<OutgoingEvent> events, int partitions) throws IOException {
+        Map<String, Long> newestByPartition = new HashMap<>();
+        int allPartitions = EventType.values().length * partitions;
+        TreeSet<Integer> closings = new TreeSet<>();
+        long closedUpTo = Long.MIN_VALUE;
+        for (int i = 0; i < events.size(); i++) {
+            OutgoingEvent event = events.get(i);
+            int partition = Utils.toPositive(Utils.murmur2(event.key().getBytes(StandardCharsets.UTF_8))) % partitions;
+            long eventTime = OffsetDateTime.parse(JSON.readTree(event.json()).get("event_timestamp").asText()).toInstant()
+                    .toEpochMilli();
+            newestByPartition.merge(event.topic() + "/" + partition, eventTime, Math::max);
+            if (newestByPartition.size() == allPartitions) {
+                long watermark = Collections.min(newestByPartition.values()) - WATERMARK_DELAY.toMillis();
+                long minuteEnd = watermark - Math.floorMod(watermark, 60_000L);
+                if (minuteEnd > closedUpTo) {
+                    closings.add(i);
+                    closedUpTo = minuteEnd;
+                }
+            }
+        }
+        return closings;
     }
 
     /**
