@@ -6,6 +6,9 @@
 -- Grain/key: minute; minute and product_id; session_id.
 -- Output: ${TOPIC_PREFIX}bench_naive_active_users, ..._products, ..._sessions (upsert-kafka, JSON).
 
+-- Flink's default, where the bundle's jobs pass rows between chained operators without copying them.
+SET 'pipeline.object-reuse' = 'false';
+
 CREATE TABLE bench_raw_events (
   event_id         STRING,
   event_type       STRING,
