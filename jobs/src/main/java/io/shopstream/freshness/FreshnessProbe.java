@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * produced at a steady pace, and the time from the end of the probe's minute to Pinot's session table showing its
  * session is measured. session_metrics revises a session once its minute has closed, so that is when the row is
  * due, as a window's result is at its window's end; the time measured spans the watermark delay, the exactly-once
- * commit at the next checkpoint, and Pinot's consumption of committed records. Probe sessions are named {@code freshness-probe-...} and stay in the data.
+ * commit at the next checkpoint, and Pinot's consumption of committed records. Probe sessions are named
+ * {@code freshness-probe-...} and stay in the data.
  */
 public final class FreshnessProbe {
 

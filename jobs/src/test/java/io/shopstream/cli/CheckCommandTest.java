@@ -104,9 +104,9 @@ class CheckCommandTest {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.stdout()).contains("ok:    session_metrics.v2 (local): keeps its state; what changed:\n"
-                + "    - the filter/projection (WHERE, SELECT expressions) feeding the 1-minute tumbling window aggregate"
-                + " per session_id: columns: added ((event_type = 'page_view') AND (device_type <> 'bot')) IS TRUE AS"
-                + " $f4; removed (event_type = 'page_view') IS TRUE AS $f4");
+                + "    - the filter/projection (WHERE, SELECT expressions) feeding the 1-minute tumbling window"
+                + " aggregate per session_id: columns: added ((event_type = 'page_view') AND (device_type <> 'bot'))"
+                + " IS TRUE AS $f4; removed (event_type = 'page_view') IS TRUE AS $f4");
     }
 
     @Test

@@ -79,7 +79,8 @@ class CommittedPlanUpgradeIT {
         String second = stopWithSavepoint(resumed, "second");
 
         RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v2.sql"),
-                "  converted                BOOLEAN,\n", "  converted                BOOLEAN,\n  active_minutes BIGINT,\n");
+                "  converted                BOOLEAN,\n",
+                "  converted                BOOLEAN,\n  active_minutes           BIGINT,\n");
         RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v2.sql"), "AS converted\n",
                 "AS converted,\n  COUNT(*) AS active_minutes\n");
         assertThat(LauncherRun.of("plan", "--sql-dir", sql.toString(), "session_metrics", "--profile", "local",
@@ -132,8 +133,9 @@ class CommittedPlanUpgradeIT {
     private static void write(SharedStack stack, String prefix, int from, int to) {
         try (KafkaEventWriter writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), prefix)) {
             for (int sequence = from; sequence <= to; sequence++) {
+                Instant eventTime = START.plusSeconds(SECONDS_AFTER_START[sequence]);
                 String json = "{\"event_id\":\"e" + sequence + "\",\"event_type\":\"page_view\",\"event_timestamp\":\""
-                        + START.plusSeconds(SECONDS_AFTER_START[sequence]) + "\",\"user_id\":\"u1\",\"session_id\":\"s1\","
+                        + eventTime + "\",\"user_id\":\"u1\",\"session_id\":\"s1\","
                         + "\"device_type\":\"mobile\",\"os\":\"android\",\"browser\":\"chrome\",\"location\":\"Lyon\","
                         + "\"page_url\":\"/\",\"referrer_url\":\"\",\"time_spent\":1.5}";
                 writer.write(new OutgoingEvent(EventType.PAGE_VIEW, "s1", json, 0, Delivery.ON_TIME));

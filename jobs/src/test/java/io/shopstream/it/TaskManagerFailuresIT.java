@@ -243,8 +243,8 @@ class TaskManagerFailuresIT {
         for (int i = 0; i < events.size(); i++) {
             OutgoingEvent event = events.get(i);
             int partition = Utils.toPositive(Utils.murmur2(event.key().getBytes(StandardCharsets.UTF_8))) % partitions;
-            long eventTime = OffsetDateTime.parse(JSON.readTree(event.json()).get("event_timestamp").asText()).toInstant()
-                    .toEpochMilli();
+            String timestamp = JSON.readTree(event.json()).get("event_timestamp").asText();
+            long eventTime = OffsetDateTime.parse(timestamp).toInstant().toEpochMilli();
             newestByPartition.merge(event.topic() + "/" + partition, eventTime, Math::max);
             if (newestByPartition.size() == allPartitions) {
                 long watermark = Collections.min(newestByPartition.values()) - WATERMARK_DELAY.toMillis();
