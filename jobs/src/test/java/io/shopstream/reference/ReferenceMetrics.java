@@ -28,7 +28,7 @@ public final class ReferenceMetrics {
 
     /** The expected rows of a pipeline, by name, as JSON lines. */
     public static List<String> expectedRows(String pipeline, List<String> eventLines) {
-        List<EventFacts> events = eventLines.stream().map(Rows::parse).map(EventFacts::of).toList();
+        List<EventFacts> events = facts(eventLines);
         return switch (pipeline) {
             case "active_users_1m" -> activeUsers(events);
             case "product_metrics_1m" -> productMetrics(events);
@@ -43,8 +43,7 @@ public final class ReferenceMetrics {
      */
     public static List<String> sessionRevisions(List<String> eventLines) {
         Map<String, TreeMap<Long, List<EventFacts>>> minutesBySession = new LinkedHashMap<>();
-        for (String line : eventLines) {
-            EventFacts event = EventFacts.of(Rows.parse(line));
+        for (EventFacts event : facts(eventLines)) {
             minutesBySession.computeIfAbsent(event.sessionId, session -> new TreeMap<>())
                     .computeIfAbsent(event.windowStart(), minute -> new ArrayList<>()).add(event);
         }
@@ -57,6 +56,10 @@ public final class ReferenceMetrics {
             }
         });
         return revisions;
+    }
+
+    private static List<EventFacts> facts(List<String> eventLines) {
+        return eventLines.stream().map(Rows::parse).map(EventFacts::of).toList();
     }
 
     private static List<String> activeUsers(List<EventFacts> events) {
