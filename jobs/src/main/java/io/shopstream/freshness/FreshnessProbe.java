@@ -92,9 +92,8 @@ public final class FreshnessProbe {
     }
 
     private static OutgoingEvent probe(String session, Instant eventTime) {
-        String now = eventTime.toString();
         String json = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"page_view\",\"event_timestamp\":\""
-                + now + "\",\"user_id\":\"freshness-probe\",\"session_id\":\"" + session + "\",\"device_type\":"
+                + eventTime + "\",\"user_id\":\"freshness-probe\",\"session_id\":\"" + session + "\",\"device_type\":"
                 + "\"desktop\",\"os\":\"linux\",\"browser\":\"probe\",\"location\":\"Probe\",\"page_url\":"
                 + "\"https://shop.example/freshness-probe\",\"referrer_url\":\"\",\"time_spent\":0.0}";
         return new OutgoingEvent(EventType.PAGE_VIEW, session, json, System.currentTimeMillis(), Delivery.ON_TIME);
