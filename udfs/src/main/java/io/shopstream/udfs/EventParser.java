@@ -1,12 +1,11 @@
 package io.shopstream.udfs;
 
+import io.shopstream.udfs.ContractField.Kind;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonFactory;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonParser;
@@ -30,14 +29,8 @@ public final class EventParser {
     static final Instant LATEST_EXCLUSIVE = Instant.parse("2100-01-01T00:00:00Z");
 
     static final Set<String> EVENT_TYPES = Set.of("page_view", "product_view", "add_to_cart", "purchase");
-    private static final List<String> REQUIRED = List.of("event_id", "event_type", "event_timestamp", "user_id",
-            "session_id");
-    private static final int DECIMAL_PRECISION = 12;
-    private static final int DECIMAL_SCALE = 2;
-
-    private enum Kind { TEXT, DECIMAL, INT, DOUBLE }
-
-    private static final Map<String, Kind> FIELDS = fields();
+    private static final List<ContractField> REQUIRED = List.of(ContractField.EVENT_ID, ContractField.EVENT_TYPE,
+            ContractField.EVENT_TIMESTAMP, ContractField.USER_ID, ContractField.SESSION_ID);
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.StreamReadFeature
@@ -54,8 +47,16 @@ public final class EventParser {
         if (payload == null || payload.length == 0) {
             return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, "empty record");
         }
-        // Sized for every field of the contract: no resizing while a record is read.
-        Map<String, Object> values = new HashMap<>(32);
+        Object[] values = new Object[ContractField.values().length];
+        if (PlainEventScanner.scan(payload, values)) {
+            return validate(values, null);
+        }
+        Arrays.fill(values, null);
+        return parseAnyJson(payload, values);
+    }
+
+    /** The full reading, for any record: what the plain one leaves over, and the reasons records are refused. */
+    static ParsedEvent parseAnyJson(byte[] payload, Object[] values) {
         String wrongType = null;
         try (JsonParser parser = JSON.createParser(payload)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -63,21 +64,21 @@ public final class EventParser {
             }
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
+                String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                Kind kind = FIELDS.get(field);
-                if (kind == null || value == JsonToken.VALUE_NULL) {
+                ContractField field = ContractField.named(name);
+                if (field == null || value == JsonToken.VALUE_NULL) {
                     parser.skipChildren();
                     continue;
                 }
-                Object read = read(parser, value, kind);
+                Object read = read(parser, value, field.kind());
                 if (read == null) {
                     if (wrongType == null) {
-                        wrongType = field + ": " + describe(kind) + " expected, got " + shown(parser, value);
+                        wrongType = name + ": " + describe(field.kind()) + " expected, got " + shown(parser, value);
                     }
                     parser.skipChildren();
                 } else {
-                    values.put(field, read);
+                    values[field.ordinal()] = read;
                 }
             }
             if (token != JsonToken.END_OBJECT) {
@@ -94,23 +95,23 @@ public final class EventParser {
         return validate(values, wrongType);
     }
 
-    private static ParsedEvent validate(Map<String, Object> values, String wrongType) {
-        Object type = values.get("event_type");
+    private static ParsedEvent validate(Object[] values, String wrongType) {
+        Object type = values[ContractField.EVENT_TYPE.ordinal()];
         if (type != null && !EVENT_TYPES.contains(type)) {
             return ParsedEvent.malformed(DeadLetterReason.UNKNOWN_EVENT_TYPE, "event_type '" + type + "'");
         }
-        for (String field : REQUIRED) {
-            if (!values.containsKey(field) && !isWrongTypeOf(wrongType, field)) {
-                return ParsedEvent.malformed(DeadLetterReason.MISSING_FIELD, field);
+        for (ContractField field : REQUIRED) {
+            if (values[field.ordinal()] == null && !isWrongTypeOf(wrongType, field)) {
+                return ParsedEvent.malformed(DeadLetterReason.MISSING_FIELD, field.jsonName());
             }
         }
         if (wrongType != null) {
             return ParsedEvent.malformed(DeadLetterReason.WRONG_TYPE, wrongType);
         }
-        if (!type.equals("page_view") && !values.containsKey("product_id")) {
+        if (!type.equals("page_view") && values[ContractField.PRODUCT_ID.ordinal()] == null) {
             return ParsedEvent.malformed(DeadLetterReason.MISSING_FIELD, "product_id");
         }
-        String timestamp = (String) values.get("event_timestamp");
+        String timestamp = text(values, ContractField.EVENT_TIMESTAMP);
         Instant eventTime = ParseEventTime.parse(timestamp);
         if (eventTime == null) {
             return ParsedEvent.malformed(DeadLetterReason.BAD_TIMESTAMP, "event_timestamp '" + timestamp + "'");
@@ -124,16 +125,21 @@ public final class EventParser {
         boolean product = !type.equals("page_view");
         boolean carted = type.equals("add_to_cart") || type.equals("purchase");
         boolean bought = type.equals("purchase");
-        return new ParsedEvent(null, null, text(values, "event_id"), (String) type, eventTime,
-                text(values, "user_id"), text(values, "session_id"), text(values, "device_type"), text(values, "os"),
-                text(values, "browser"), text(values, "location"), product ? text(values, "product_id") : null,
-                product ? text(values, "product_name") : null, product ? text(values, "product_category") : null,
-                product ? (BigDecimal) values.get("price") : null, carted ? (Integer) values.get("quantity") : null,
-                bought ? (BigDecimal) values.get("total_amount") : null, bought ? text(values, "order_id") : null);
+        return new ParsedEvent(null, null, text(values, ContractField.EVENT_ID), (String) type, eventTime,
+                text(values, ContractField.USER_ID), text(values, ContractField.SESSION_ID),
+                text(values, ContractField.DEVICE_TYPE), text(values, ContractField.OS),
+                text(values, ContractField.BROWSER), text(values, ContractField.LOCATION),
+                product ? text(values, ContractField.PRODUCT_ID) : null,
+                product ? text(values, ContractField.PRODUCT_NAME) : null,
+                product ? text(values, ContractField.PRODUCT_CATEGORY) : null,
+                product ? (BigDecimal) values[ContractField.PRICE.ordinal()] : null,
+                carted ? (Integer) values[ContractField.QUANTITY.ordinal()] : null,
+                bought ? (BigDecimal) values[ContractField.TOTAL_AMOUNT.ordinal()] : null,
+                bought ? text(values, ContractField.ORDER_ID) : null);
     }
 
-    private static boolean isWrongTypeOf(String wrongType, String field) {
-        return wrongType != null && wrongType.startsWith(field + ":");
+    private static boolean isWrongTypeOf(String wrongType, ContractField field) {
+        return wrongType != null && wrongType.startsWith(field.jsonName() + ":");
     }
 
     /** The value at the parser in the field's type, or null when it has another type. */
@@ -150,9 +156,7 @@ public final class EventParser {
                 if (!token.isNumeric()) {
                     return null;
                 }
-                // As Flink's JSON format reads a DECIMAL(12, 2): rounded half up, refused when it does not fit.
-                BigDecimal decimal = parser.getDecimalValue().setScale(DECIMAL_SCALE, RoundingMode.HALF_UP);
-                return decimal.precision() > DECIMAL_PRECISION ? null : decimal;
+                return ContractField.decimal(parser.getDecimalValue());
             default:
                 throw new IllegalStateException("not handled: " + kind);
         }
@@ -184,21 +188,7 @@ public final class EventParser {
         }
     }
 
-    private static String text(Map<String, Object> values, String field) {
-        return (String) values.get(field);
-    }
-
-    private static Map<String, Kind> fields() {
-        Map<String, Kind> fields = new HashMap<>();
-        for (String text : List.of("event_id", "event_type", "event_timestamp", "user_id", "session_id",
-                "device_type", "os", "browser", "location", "page_url", "referrer_url", "product_id", "product_name",
-                "product_category", "order_id")) {
-            fields.put(text, Kind.TEXT);
-        }
-        fields.put("price", Kind.DECIMAL);
-        fields.put("total_amount", Kind.DECIMAL);
-        fields.put("quantity", Kind.INT);
-        fields.put("time_spent", Kind.DOUBLE);
-        return Map.copyOf(fields);
+    private static String text(Object[] values, ContractField field) {
+        return (String) values[field.ordinal()];
     }
 }

@@ -115,6 +115,23 @@ class EventParserTest {
     }
 
     @Test
+    void numbersWithHugeExponentsAreReadAtOnce() {
+        ParsedEvent huge = parse(PURCHASE.replace("\"price\":0.1", "\"price\":1e234567890"));
+        assertThat(huge.reason()).isEqualTo(DeadLetterReason.WRONG_TYPE);
+        assertThat(huge.detail()).isEqualTo("price: a number that fits DECIMAL(12, 2) expected, got 1e234567890");
+
+        ParsedEvent tiny = parse(PURCHASE.replace("\"price\":0.1", "\"price\":-9.99e-234567890"));
+        assertThat(tiny.isValid()).isTrue();
+        assertThat(tiny.price()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(parse(PURCHASE.replace("\"price\":0.1", "\"price\":0.0051")).price())
+                .isEqualTo(new BigDecimal("0.01"));
+        assertThat(parse(PURCHASE.replace("\"price\":0.1", "\"price\":9999999999.994")).price())
+                .isEqualTo(new BigDecimal("9999999999.99"));
+        assertThat(parse(PURCHASE.replace("\"price\":0.1", "\"price\":9999999999.995")).reason())
+                .isEqualTo(DeadLetterReason.WRONG_TYPE);
+    }
+
+    @Test
     void aPageViewNeedsNoProductButItsTimeSpentMustBeANumber() {
         assertThat(parse(PAGE_VIEW).isValid()).isTrue();
         ParsedEvent event = parse(PAGE_VIEW.replace("3.75", "\"a while\""));
