@@ -13,10 +13,11 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonProcessin
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonToken;
 
 /**
- * Reads a source record's bytes against the input contract (DESIGN.md section 3) in one streaming pass: the event,
- * or the first reason it is not one. The single definition of a valid event: the source tables' format
- * ({@link EventFormatFactory}) reads every record with it into either an event with an event time or a dead
- * letter, never half of each.
+ * Reads a source record's bytes against the input contract (DESIGN.md section 3): the event, or the first reason it
+ * is not one. The plain form nearly every record has is read straight from its bytes ({@link PlainEventScanner});
+ * any other record in one streaming pass of a JSON parser. The single definition of a valid event: the source
+ * tables' format ({@link EventFormatFactory}) reads every record with it into either an event with an event time or
+ * a dead letter, never half of each.
  *
  * <p>Required: {@code event_id}, {@code event_type}, {@code event_timestamp}, {@code user_id}, {@code session_id},
  * and {@code product_id} on product events. Every other field of the contract is optional (absent or null), but must
