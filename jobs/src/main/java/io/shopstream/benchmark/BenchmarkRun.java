@@ -64,19 +64,22 @@ public final class BenchmarkRun {
     private final int partitions;
     private final long seed;
     private final Set<Contender> contenders;
+    private final int rounds;
     private final LivePhase livePhase;
     private final Consumer<String> progress;
 
     /** The freshness phase: events at a steady rate for a while; {@link Duration#ZERO} skips it. */
     public record LivePhase(double eventsPerSecond, Duration length) {}
 
+    /** @param rounds how many times each contender runs: all of them once, then again, so drift hits each alike */
     public BenchmarkRun(SqlBundle source, long events, int partitions, long seed, Set<Contender> contenders,
-            LivePhase livePhase, Consumer<String> progress) {
+            int rounds, LivePhase livePhase, Consumer<String> progress) {
         this.source = source;
         this.events = events;
         this.partitions = partitions;
         this.seed = seed;
         this.contenders = contenders;
+        this.rounds = rounds;
         this.livePhase = livePhase;
         this.progress = progress;
     }
@@ -106,14 +109,19 @@ public final class BenchmarkRun {
                 progress.accept("Warming up: the ceiling, untimed...");
                 awaitFinished("warm-up", List.of(submitter.submit(submitter.prepare(bundle.latest(CEILING)))));
                 List<ContenderResult> results = new ArrayList<>();
-                for (Contender contender : contenders) {
-                    List<PlannedPipeline> jobs = switch (contender) {
-                        case CEILING -> List.of(submitter.prepare(bundle.latest(CEILING)));
-                        case SHIPPED -> shipped.stream().map(submitter::prepare).toList();
-                        case SHIPPED_ONE_JOB -> List.of(submitter.prepareTogether(ONE_JOB, shipped));
-                        case NAIVE -> List.of(submitter.prepare(bundle.latest(NAIVE)));
-                    };
-                    results.add(measure(contender, submitter, jobs));
+                for (int round = 1; round <= rounds; round++) {
+                    if (rounds > 1) {
+                        progress.accept(String.format("Round %d of %d", round, rounds));
+                    }
+                    for (Contender contender : contenders) {
+                        List<PlannedPipeline> jobs = switch (contender) {
+                            case CEILING -> List.of(submitter.prepare(bundle.latest(CEILING)));
+                            case SHIPPED -> shipped.stream().map(submitter::prepare).toList();
+                            case SHIPPED_ONE_JOB -> List.of(submitter.prepareTogether(ONE_JOB, shipped));
+                            case NAIVE -> List.of(submitter.prepare(bundle.latest(NAIVE)));
+                        };
+                        results.add(measure(contender, submitter, jobs));
+                    }
                 }
                 Optional<WindowFreshness.Result> freshness = livePhase.length().isZero() ? Optional.empty()
                         : Optional.of(measureFreshness(kafka, new PipelineSubmitter(bundle, variables.with(Map.of(

@@ -42,6 +42,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " ratios need the contenders they compare).")
     List<String> only;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Runs of each contender, in turns (all of them once, then again), on the same preload;"
+                    + " the median run of each is reported, the JSON lists every run (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--live-rate", paramLabel = "EVENTS_PER_S", defaultValue = "2000",
             description = "Events/s of the freshness phase (default: ${DEFAULT-VALUE}).")
     double liveRate;
@@ -70,13 +75,16 @@ final class BenchCommand implements Callable<Integer> {
                         "--only: no contender '" + label + "': ceiling, shipped, shipped_one_job or naive")));
             }
         }
+        if (repeat < 1) {
+            throw new InvalidInputException("--repeat must be at least 1");
+        }
         if (!(liveRate > 0)) {
             throw new InvalidInputException("--live-rate must be a positive number of events per second");
         }
         if (live.isNegative()) {
             throw new InvalidInputException("--live must not be negative");
         }
-        BenchmarkReport report = new BenchmarkRun(common.bundle(), events, partitions, seed, contenders,
+        BenchmarkReport report = new BenchmarkRun(common.bundle(), events, partitions, seed, contenders, repeat,
                 new BenchmarkRun.LivePhase(liveRate, live), Console::progress).run();
         System.out.println(json ? report.json() : report.table());
         return ExitCodes.OK;

@@ -122,6 +122,8 @@ class BadInputTest {
                 true, "generate", "--rate", "-5", "--count", "1", "--output", "-");
         add("bad probe count", ExitCodes.INVALID, "error: --probes must be at least 1", true,
                 "pinot", "freshness", "--probes", "0");
+        add("bad repeat count", ExitCodes.INVALID, "error: --repeat must be at least 1", true,
+                "bench", "--repeat", "0", "--sql-dir", SQL);
     }
 
     @AfterAll
