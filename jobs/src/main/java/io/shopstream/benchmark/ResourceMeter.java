@@ -20,8 +20,13 @@ final class ResourceMeter {
         this.cpuAtStart = cpuAtStart;
     }
 
-    /** Starts measuring: the CPU time so far is noted, the heap pools' peaks are reset. */
+    /**
+     * Starts measuring: the garbage of what ran before is collected (a peak is reset to the current use, which would
+     * otherwise carry the last contender's dead objects into this one's), the CPU time so far is noted, the heap
+     * pools' peaks are reset.
+     */
     static ResourceMeter start() {
+        System.gc();
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
         return new ResourceMeter(cpuNanos());
     }
