@@ -1,39 +1,81 @@
 package io.shopstream.benchmark;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * CPU time and peak heap of this JVM, where the embedded Flink cluster runs, between {@link #start()} and
- * {@link Reading}: what one contender of the benchmark costs.
+ * {@link #read()}: what one contender of the benchmark costs.
+ *
+ * <p>The peak heap is the most the heap held right after a garbage collection (live objects, and old ones a
+ * collection has not reached yet), not the most it held at any instant: that counts garbage, and grows with however
+ * large the collector has let the young generation become, which depends on what ran before.
  */
 final class ResourceMeter {
 
-    /** What a contender used: CPU seconds of this JVM, and the highest heap use seen (MB). */
+    /** What a contender used: CPU seconds of this JVM, and the highest heap use after a collection (MB). */
     record Reading(double cpuSeconds, long peakHeapMegabytes) {}
 
     private final long cpuAtStart;
+    private final AtomicLong peakAfterCollection;
+    private final NotificationListener listener;
 
-    private ResourceMeter(long cpuAtStart) {
+    private ResourceMeter(long cpuAtStart, long heapAtStart) {
         this.cpuAtStart = cpuAtStart;
+        this.peakAfterCollection = new AtomicLong(heapAtStart);
+        Set<String> heapPools = heapPools().stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        this.listener = (notification, handback) -> afterCollection(notification, heapPools);
+        collectors().forEach(collector -> collector.addNotificationListener(listener, null, null));
     }
 
     /**
-     * Starts measuring: the garbage of what ran before is collected (a peak is reset to the current use, which would
-     * otherwise carry the last contender's dead objects into this one's), the CPU time so far is noted, the heap
-     * pools' peaks are reset.
+     * Starts measuring: the garbage of what ran before is collected, so the heap starts from what is alive; the CPU
+     * time so far is noted.
      */
     static ResourceMeter start() {
         System.gc();
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-        return new ResourceMeter(cpuNanos());
+        long heap = heapPools().stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        return new ResourceMeter(cpuNanos(), heap);
     }
 
+    /** The figures since {@link #start()}; the meter stops watching collections. */
     Reading read() {
-        long peak = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Reading((cpuNanos() - cpuAtStart) / 1e9, peak / (1024 * 1024));
+        collectors().forEach(collector -> {
+            try {
+                collector.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException ignored) {
+                // Not every collector emits notifications: nothing was added to it.
+            }
+        });
+        return new Reading((cpuNanos() - cpuAtStart) / 1e9, peakAfterCollection.get() / (1024 * 1024));
+    }
+
+    private void afterCollection(Notification notification, Set<String> heapPools) {
+        if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        long heap = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                .filter(pool -> heapPools.contains(pool.getKey()))
+                .mapToLong(pool -> pool.getValue().getUsed()).sum();
+        peakAfterCollection.accumulateAndGet(heap, Math::max);
+    }
+
+    private static List<NotificationEmitter> collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(NotificationEmitter.class::isInstance).map(NotificationEmitter.class::cast).toList();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
