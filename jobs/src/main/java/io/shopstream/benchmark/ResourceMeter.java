@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -34,8 +35,8 @@ final class ResourceMeter {
     private ResourceMeter(long cpuAtStart, long heapAtStart) {
         this.cpuAtStart = cpuAtStart;
         this.peakAfterCollection = new AtomicLong(heapAtStart);
-        Set<String> heapPools = heapPools().stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-        this.listener = (notification, handback) -> afterCollection(notification, heapPools);
+        this.listener = (notification, handback) -> heapAfterCollection(notification)
+                .ifPresent(heap -> peakAfterCollection.accumulateAndGet(heap, Math::max));
         collectors().forEach(collector -> collector.addNotificationListener(listener, null, null));
     }
 
@@ -61,19 +62,21 @@ final class ResourceMeter {
         return new Reading((cpuNanos() - cpuAtStart) / 1e9, peakAfterCollection.get() / (1024 * 1024));
     }
 
-    private void afterCollection(Notification notification, Set<String> heapPools) {
+    /** The heap in use right after the collection a notification reports; empty for any other notification. */
+    static OptionalLong heapAfterCollection(Notification notification) {
         if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-            return;
+            return OptionalLong.empty();
         }
+        Set<String> heapPools = heapPools().stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
         GarbageCollectionNotificationInfo info =
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        long heap = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+        return OptionalLong.of(info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                 .filter(pool -> heapPools.contains(pool.getKey()))
-                .mapToLong(pool -> pool.getValue().getUsed()).sum();
-        peakAfterCollection.accumulateAndGet(heap, Math::max);
+                .mapToLong(pool -> pool.getValue().getUsed()).sum());
     }
 
-    private static List<NotificationEmitter> collectors() {
+    /** The collectors that tell of each collection they make. */
+    static List<NotificationEmitter> collectors() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .filter(NotificationEmitter.class::isInstance).map(NotificationEmitter.class::cast).toList();
     }

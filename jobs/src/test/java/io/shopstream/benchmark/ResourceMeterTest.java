@@ -2,17 +2,13 @@ package io.shopstream.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.lang.ref.Reference;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.Test;
 
 class ResourceMeterTest {
@@ -28,18 +24,17 @@ class ResourceMeterTest {
         // Registered after the meter's listener, so it hears of a collection after the meter has.
         CountDownLatch collected = new CountDownLatch(1);
         NotificationListener afterMeter = (notification, handback) -> {
-            if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)
-                    && heapAfter(notification.getUserData()) >= (heapBefore + RETAINED_MB - 10) * MB) {
+            if (ResourceMeter.heapAfterCollection(notification).orElse(0) >= (heapBefore + RETAINED_MB - 10) * MB) {
                 collected.countDown();
             }
         };
-        collectors().forEach(collector -> collector.addNotificationListener(afterMeter, null, null));
+        ResourceMeter.collectors().forEach(collector -> collector.addNotificationListener(afterMeter, null, null));
         try {
             System.gc();
             assertThat(collected.await(1, TimeUnit.MINUTES)).as("a collection with the retained arrays alive")
                     .isTrue();
         } finally {
-            for (NotificationEmitter collector : collectors()) {
+            for (NotificationEmitter collector : ResourceMeter.collectors()) {
                 try {
                     collector.removeNotificationListener(afterMeter);
                 } catch (ListenerNotFoundException ignored) {
@@ -70,21 +65,7 @@ class ResourceMeterTest {
         return arrays;
     }
 
-    private static long heapAfter(Object userData) {
-        return GarbageCollectionNotificationInfo.from((CompositeData) userData).getGcInfo().getMemoryUsageAfterGc()
-                .entrySet().stream()
-                .filter(pool -> ManagementFactory.getMemoryPoolMXBeans().stream().anyMatch(heapPool ->
-                        heapPool.getName().equals(pool.getKey())
-                                && heapPool.getType() == MemoryType.HEAP))
-                .mapToLong(pool -> pool.getValue().getUsed()).sum();
-    }
-
     private static long heapUsedMegabytes() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB;
-    }
-
-    private static List<NotificationEmitter> collectors() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(NotificationEmitter.class::isInstance).map(NotificationEmitter.class::cast).toList();
     }
 }
