@@ -34,6 +34,9 @@ enum ContractField {
     QUANTITY(Kind.INT),
     TIME_SPENT(Kind.DOUBLE);
 
+    /** How many fields the contract has: the size of an array indexed by {@link #ordinal()}. */
+    static final int COUNT = values().length;
+
     /** What a field's value must be: a string, a number that fits DECIMAL(12, 2), an integer, any number. */
     enum Kind { TEXT, DECIMAL, INT, DOUBLE }
 

@@ -48,7 +48,7 @@ public final class EventParser {
         if (payload == null || payload.length == 0) {
             return ParsedEvent.malformed(DeadLetterReason.NOT_JSON, "empty record");
         }
-        Object[] values = new Object[ContractField.values().length];
+        Object[] values = new Object[ContractField.COUNT];
         if (PlainEventScanner.scan(payload, values)) {
             return validate(values, null);
         }

@@ -119,8 +119,8 @@ final class PlainEventScanner {
 
     /**
      * Moves past a JSON number without exponent: {@code -?(0|[1-9][0-9]*)(.[0-9]+)?}. Returns whether it is a whole
-     * number; when there is none, or it goes on with an exponent, returns false with nothing or part of it read (the
-     * caller then finds the record not plain).
+     * number; when there is none, or it goes on with an exponent, returns false with nothing read (the caller then
+     * finds the record not plain).
      */
     private boolean number() {
         int start = at;

@@ -117,6 +117,6 @@ class PlainEventScannerTest {
     }
 
     private static Object[] values() {
-        return new Object[ContractField.values().length];
+        return new Object[ContractField.COUNT];
     }
 }
