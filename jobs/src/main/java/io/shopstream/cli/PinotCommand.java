@@ -99,7 +99,7 @@ final class PinotCommand implements Runnable {
             description = {"Run one SQL query on a Pinot broker, through Pinot's Java client, and print the answer as"
                     + " a table.",
                     "A table named without its version (FROM session_metrics) means its latest version in"
-                            + " pinot-schemas/ (session_metrics_v2)."})
+                            + " pinot-schemas/ (session_metrics_v3)."})
     static final class Query implements Callable<Integer> {
 
         @Mixin

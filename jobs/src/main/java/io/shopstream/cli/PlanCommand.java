@@ -49,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         if (freshStart && pipelines.isEmpty()) {
             throw new InvalidInputException("--fresh-start drops the state of running jobs: name the pipelines it is"
-                    + " meant for, e.g. `plan session_metrics.v2 --fresh-start`");
+                    + " meant for, e.g. `plan session_metrics.v3 --fresh-start`");
         }
         long started = System.nanoTime();
         SqlBundle bundle = common.bundle();

@@ -64,7 +64,7 @@ public record PinotTable(Path folder, JsonNode schema, JsonNode table) {
     }
 
     /**
-     * Each table's name without its version ({@code session_metrics} for {@code session_metrics_v2}) mapped to the
+     * Each table's name without its version ({@code session_metrics} for {@code session_metrics_v3}) mapped to the
      * name of its latest version, so that a query can say what it means without knowing which version runs.
      */
     public static Map<String, String> latestVersions(List<PinotTable> tables) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Verdicts of one pipeline that say the same thing for several profiles (one SQL edit usually shows in every
- * profile's plan), reported once: {@code session_metrics.v2 (local, prod)}.
+ * profile's plan), reported once: {@code session_metrics.v3 (local, prod)}.
  */
 public record VerdictGroup(List<PlanVerdict> verdicts) {
 
@@ -52,7 +52,7 @@ public record VerdictGroup(List<PlanVerdict> verdicts) {
         return first().comparison().map(PlanComparison::changes).orElse(List.of());
     }
 
-    /** {@code session_metrics.v2 (local, prod)}. */
+    /** {@code session_metrics.v3 (local, prod)}. */
     public String title() {
         return pipeline().map(PipelineId::toString).orElse(first().planFile()) + " (" + String.join(", ", profiles())
                 + ")";

@@ -51,10 +51,10 @@ class SqlBundleTest {
         List<PipelineFile> pipelines = bundle.pipelines();
 
         assertThat(ids(pipelines)).containsExactly("active_users_1m.v1", "dead_letters.v1", "product_metrics_1m.v1",
-                "session_metrics.v2");
-        assertThat(pipelines.get(3).script().name()).isEqualTo(sql + "/pipelines/session_metrics.v2.sql");
+                "session_metrics.v3");
+        assertThat(pipelines.get(3).script().name()).isEqualTo(sql + "/pipelines/session_metrics.v3.sql");
         assertThat(pipelines.get(3).script().text())
-                .isEqualTo(Files.readString(sql.resolve("pipelines/session_metrics.v2.sql")));
+                .isEqualTo(Files.readString(sql.resolve("pipelines/session_metrics.v3.sql")));
     }
 
     @Test
@@ -85,25 +85,25 @@ class SqlBundleTest {
     void selectsByNameByNameAndVersionAndByJobName() throws Exception {
         repositoryCopy();
 
-        assertThat(ids(bundle.select(List.of("session_metrics")))).containsExactly("session_metrics.v2");
+        assertThat(ids(bundle.select(List.of("session_metrics")))).containsExactly("session_metrics.v3");
         assertThat(ids(bundle.select(List.of("product_metrics_1m.v1")))).containsExactly("product_metrics_1m.v1");
         assertThat(ids(bundle.select(List.of("active_users_1m@v1")))).containsExactly("active_users_1m.v1");
-        assertThat(ids(bundle.select(List.of("session_metrics", "active_users_1m", "session_metrics.v2"))))
-                .containsExactly("session_metrics.v2", "active_users_1m.v1");
+        assertThat(ids(bundle.select(List.of("session_metrics", "active_users_1m", "session_metrics.v3"))))
+                .containsExactly("session_metrics.v3", "active_users_1m.v1");
     }
 
     @Test
     void anUnknownPipelineOrVersionListsThePipelinesThatExist() throws Exception {
         repositoryCopy();
         String known = ". Pipelines in " + sql + "/pipelines: active_users_1m.v1, dead_letters.v1,"
-                + " product_metrics_1m.v1, session_metrics.v2";
+                + " product_metrics_1m.v1, session_metrics.v3";
 
         assertThatThrownBy(() -> bundle.select(List.of("session_metrics", "sessions")))
                 .isInstanceOf(BundleException.class)
                 .hasMessage("unknown pipeline 'sessions'" + known);
-        assertThatThrownBy(() -> bundle.select(List.of("session_metrics.v3")))
+        assertThatThrownBy(() -> bundle.select(List.of("session_metrics.v4")))
                 .isInstanceOf(BundleException.class)
-                .hasMessage("unknown pipeline 'session_metrics.v3'" + known);
+                .hasMessage("unknown pipeline 'session_metrics.v4'" + known);
     }
 
     @Test

@@ -70,7 +70,7 @@ class BadInputTest {
         add("unknown option", ExitCodes.USAGE, "Unknown option: '--nope'", false, "validate", "--nope");
         add("unknown pipeline", ExitCodes.INVALID, "error: unknown pipeline 'sessions'. Pipelines in " + SQL
                 + "/pipelines: active_users_1m.v1, dead_letters.v1, product_metrics_1m.v1,"
-                + " session_metrics.v2", true,
+                + " session_metrics.v3", true,
                 "validate", "sessions", "--sql-dir", SQL);
         add("missing profile", ExitCodes.INVALID, "error: profile 'staging' does not exist: no " + SQL
                 + "/profiles/staging.properties. Known profiles: local, prod", true,

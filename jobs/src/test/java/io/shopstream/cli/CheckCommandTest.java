@@ -26,7 +26,7 @@ class CheckCommandTest {
     @BeforeEach
     void copyTheRepositorysSqlAndPlans() throws Exception {
         sql = RepositorySql.copyInto(temporary);
-        assertThat(sql.resolve("plans/local/session_metrics.v2.json")).as("plans are committed").exists();
+        assertThat(sql.resolve("plans/local/session_metrics.v3.json")).as("plans are committed").exists();
     }
 
     private LauncherRun check(String... arguments) {
@@ -51,7 +51,7 @@ class CheckCommandTest {
                 "ok:    active_users_1m.v1 (local, prod): the committed plan is up to date\n",
                 "ok:    dead_letters.v1 (local, prod): the committed plan is up to date\n",
                 "ok:    product_metrics_1m.v1 (local, prod): the committed plan is up to date\n",
-                "ok:    session_metrics.v2 (local, prod): the committed plan is up to date\n",
+                "ok:    session_metrics.v3 (local, prod): the committed plan is up to date\n",
                 "OK: 8 plans checked: 8 up to date (");
         assertThat(run.stderr()).startsWith("Checking 4 pipelines of " + sql + " against the committed plans of"
                 + " profiles local, prod...\n").doesNotContain("error");
@@ -97,13 +97,13 @@ class CheckCommandTest {
 
     @Test
     void aChangedAggregateFilterKeepsState() throws Exception {
-        RepositorySql.replaceOnce(pipeline("session_metrics.v2"), "COUNT(*) FILTER (WHERE event_type = 'page_view')",
+        RepositorySql.replaceOnce(pipeline("session_metrics.v3"), "COUNT(*) FILTER (WHERE event_type = 'page_view')",
                 "COUNT(*) FILTER (WHERE event_type = 'page_view' AND device_type <> 'bot')");
 
         LauncherRun run = check("session_metrics", "--profile", "local");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.stdout()).contains("ok:    session_metrics.v2 (local): keeps its state; what changed:\n"
+        assertThat(run.stdout()).contains("ok:    session_metrics.v3 (local): keeps its state; what changed:\n"
                 + "    - the filter/projection (WHERE, SELECT expressions) feeding the 1-minute tumbling window"
                 + " aggregate per session_id: columns: added ((event_type = 'page_view') AND (device_type <> 'bot'))"
                 + " IS TRUE AS $f4; removed (event_type = 'page_view') IS TRUE AS $f4");
@@ -138,39 +138,39 @@ class CheckCommandTest {
 
     @Test
     void anotherAggregateFunctionFails() throws Exception {
-        RepositorySql.replaceOnce(pipeline("session_metrics.v2"), "CAST(COALESCE(SUM(total_amount)",
+        RepositorySql.replaceOnce(pipeline("session_metrics.v3"), "CAST(COALESCE(SUM(total_amount)",
                 "CAST(COALESCE(MAX(total_amount)");
 
         LauncherRun run = check("session_metrics", "--profile", "local");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        assertThat(run.stderr()).contains("error: session_metrics.v2 (local): this change cannot keep the running"
+        assertThat(run.stderr()).contains("error: session_metrics.v3 (local): this change cannot keep the running"
                 + " job's state:\n    - the 1-minute tumbling window aggregate per session_id: its aggregates changed:"
                 + " added MAX(total_amount) FILTER (WHERE ...); removed SUM(total_amount) FILTER (WHERE ...)");
     }
 
     @Test
     void anAddedAggregateColumnFailsNamingThePipelineAndTheOperator() throws Exception {
-        RepositorySql.replaceOnce(pipeline("session_metrics.v2"), "  converted                BOOLEAN,\n",
+        RepositorySql.replaceOnce(pipeline("session_metrics.v3"), "  converted                BOOLEAN,\n",
                 "  converted                BOOLEAN,\n  last_user_id             STRING,\n");
-        RepositorySql.replaceOnce(pipeline("session_metrics.v2"), "AS converted\n",
+        RepositorySql.replaceOnce(pipeline("session_metrics.v3"), "AS converted\n",
                 "AS converted,\n  MIN(user_id) AS last_user_id\n");
 
         LauncherRun run = check("session_metrics");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        assertThat(run.stderr()).contains("error: session_metrics.v2 (local, prod): this change cannot keep the"
+        assertThat(run.stderr()).contains("error: session_metrics.v3 (local, prod): this change cannot keep the"
                         + " running job's state:\n"
                         + "    - the aggregate per session_id: its aggregates changed: added MIN(user_id) AS"
                         + " last_user_id (each aggregate's running value is a column of its state)\n",
                 "    Also changed, without touching state:\n",
                 "      - the sink session_metrics: columns: added last_user_id\n",
-                "    A running session_metrics@v2 cannot carry its state over to this SQL safely. Either:\n"
-                        + "      - leave " + sql + "/pipelines/session_metrics.v2.sql as it was and make the change"
-                        + " in a new version: copy it to " + sql + "/pipelines/session_metrics.v3.sql, edit that,"
-                        + " and run `java -jar jobs/target/shopstream.jar plan session_metrics.v3`.",
-                "      - or start session_metrics@v2 afresh on purpose, dropping its state: `java -jar"
-                        + " jobs/target/shopstream.jar plan session_metrics.v2 --fresh-start`",
+                "    A running session_metrics@v3 cannot carry its state over to this SQL safely. Either:\n"
+                        + "      - leave " + sql + "/pipelines/session_metrics.v3.sql as it was and make the change"
+                        + " in a new version: copy it to " + sql + "/pipelines/session_metrics.v4.sql, edit that,"
+                        + " and run `java -jar jobs/target/shopstream.jar plan session_metrics.v4`.",
+                "      - or start session_metrics@v3 afresh on purpose, dropping its state: `java -jar"
+                        + " jobs/target/shopstream.jar plan session_metrics.v3 --fresh-start`",
                 "FAILED: 2 plans checked: 2 break state (");
         assertThat(run.stdout()).isEmpty();
     }
@@ -210,8 +210,8 @@ class CheckCommandTest {
         LauncherRun run = check("session_metrics");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        assertThat(run.stdout()).contains("ok:    session_metrics.v2 (local): the committed plan is up to date\n");
-        assertThat(run.stderr()).contains("error: session_metrics.v2 (prod): this change cannot keep the running"
+        assertThat(run.stdout()).contains("ok:    session_metrics.v3 (local): the committed plan is up to date\n");
+        assertThat(run.stderr()).contains("error: session_metrics.v3 (prod): this change cannot keep the running"
                 + " job's state:\n"
                 + "    - the aggregate per session_id: its state TTL changed from 2 h to 3 h (table.exec.state.ttl)",
                 "FAILED: 2 plans checked: 1 up to date, 1 break state (");
@@ -219,24 +219,24 @@ class CheckCommandTest {
 
     @Test
     void aPipelineWithoutAPlanIsAnError() throws Exception {
-        Files.copy(pipeline("session_metrics.v2"), pipeline("session_metrics.v3"));
+        Files.copy(pipeline("session_metrics.v3"), pipeline("session_metrics.v4"));
 
         LauncherRun run = check("session_metrics", "--profile", "local");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        assertThat(run.stdout()).contains("ok:    session_metrics.v2 (local): the committed plan is up to date\n");
-        assertThat(run.stderr()).contains("error: session_metrics.v3 (local): the pipeline has no committed plan ("
-                + sql + "/plans/local/session_metrics.v3.json): run `java -jar jobs/target/shopstream.jar plan"
-                + " session_metrics.v3` and commit the plan with the pipeline.\n",
+        assertThat(run.stdout()).contains("ok:    session_metrics.v3 (local): the committed plan is up to date\n");
+        assertThat(run.stderr()).contains("error: session_metrics.v4 (local): the pipeline has no committed plan ("
+                + sql + "/plans/local/session_metrics.v4.json): run `java -jar jobs/target/shopstream.jar plan"
+                + " session_metrics.v4` and commit the plan with the pipeline.\n",
                 "FAILED: 2 plans checked: 1 up to date, 1 missing (");
     }
 
     @Test
     void aPlanWithoutAPipelineIsAnError() throws Exception {
-        Files.copy(sql.resolve("plans/local/session_metrics.v2.json"), sql.resolve("plans/local/sessions.v1.json"));
+        Files.copy(sql.resolve("plans/local/session_metrics.v3.json"), sql.resolve("plans/local/sessions.v1.json"));
         Files.createDirectories(sql.resolve("plans/staging"));
-        Files.copy(sql.resolve("plans/prod/session_metrics.v2.json"),
-                sql.resolve("plans/staging/session_metrics.v2.json"));
+        Files.copy(sql.resolve("plans/prod/session_metrics.v3.json"),
+                sql.resolve("plans/staging/session_metrics.v3.json"));
 
         LauncherRun run = check();
 
@@ -245,7 +245,7 @@ class CheckCommandTest {
                         + " pipeline: there is no " + sql + "/pipelines/sessions.v1.sql. If the pipeline was removed"
                         + " on purpose, delete the plan (`java -jar jobs/target/shopstream.jar plan` does);"
                         + " otherwise restore the pipeline.\n",
-                "error: " + sql + "/plans/staging/session_metrics.v2.json: a plan without a pipeline: there is no"
+                "error: " + sql + "/plans/staging/session_metrics.v3.json: a plan without a pipeline: there is no"
                         + " profile staging (" + sql + "/profiles/staging.properties).",
                 "FAILED: 10 plans checked: 8 up to date, 2 without a pipeline (");
     }

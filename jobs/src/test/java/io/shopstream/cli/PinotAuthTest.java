@@ -90,7 +90,7 @@ class PinotAuthTest {
     void queryAndItsVerboseOutputSendTheTokenAndNeverPrintIt() {
         LauncherRun run = LauncherRun.of("pinot", "query", "--broker", address(), "--auth-token", TOKEN,
                 "--sql-dir", RepositorySql.DIRECTORY.toString(), "--pinot-dir", RepositorySql.PINOT_SCHEMAS.toString(),
-                "--verbose", "SELECT COUNT(*) AS sessions FROM session_metrics_v2");
+                "--verbose", "SELECT COUNT(*) AS sessions FROM session_metrics_v3");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(authorizations).containsExactly(TOKEN);
@@ -101,7 +101,7 @@ class PinotAuthTest {
     @Test
     void withoutATokenNoHeaderIsSent() {
         LauncherRun run = LauncherRun.of("pinot", "query", "--broker", address(),
-                "--pinot-dir", RepositorySql.PINOT_SCHEMAS.toString(), "SELECT 1 AS sessions FROM session_metrics_v2");
+                "--pinot-dir", RepositorySql.PINOT_SCHEMAS.toString(), "SELECT 1 AS sessions FROM session_metrics_v3");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(authorizations).containsExactly("null");

@@ -70,7 +70,7 @@ class PlanCommandTest {
 
         assertThat(written.exitCode()).as(written.output()).isZero();
         assertThat(written.stdout()).contains("new      " + sql + "/plans/{local,prod}/active_users_1m.v1.json\n",
-                "new      " + sql + "/plans/{local,prod}/session_metrics.v2.json\n");
+                "new      " + sql + "/plans/{local,prod}/session_metrics.v3.json\n");
         assertThat(files(sql.resolve("plans"))).isEqualTo(fresh);
 
         LauncherRun again = plan();
@@ -140,15 +140,15 @@ class PlanCommandTest {
 
     @Test
     void deletesPlansWhosePipelineIsGone() throws Exception {
-        Files.delete(sql.resolve("pipelines/session_metrics.v2.sql"));
+        Files.delete(sql.resolve("pipelines/session_metrics.v3.sql"));
 
         LauncherRun run = plan("--profile", "local");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.stdout()).contains("deleted  " + sql + "/plans/local/session_metrics.v2.json: there is no "
-                + sql + "/pipelines/session_metrics.v2.sql\n");
-        assertThat(sql.resolve("plans/local/session_metrics.v2.json")).doesNotExist();
-        assertThat(sql.resolve("plans/prod/session_metrics.v2.json")).as("another profile's, not asked for").exists();
+        assertThat(run.stdout()).contains("deleted  " + sql + "/plans/local/session_metrics.v3.json: there is no "
+                + sql + "/pipelines/session_metrics.v3.sql\n");
+        assertThat(sql.resolve("plans/local/session_metrics.v3.json")).doesNotExist();
+        assertThat(sql.resolve("plans/prod/session_metrics.v3.json")).as("another profile's, not asked for").exists();
     }
 
     /** Node ids by what the node is, counted here from the JSON: its type, and the table of a source or sink. */

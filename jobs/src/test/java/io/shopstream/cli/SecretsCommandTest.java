@@ -51,7 +51,7 @@ class SecretsCommandTest {
             plans = files.sorted().toList();
         }
         assertThat(plans).extracting(file -> file.getFileName().toString())
-                .containsExactly("session_metrics.v2.json");
+                .containsExactly("session_metrics.v3.json");
         for (Path file : plans) {
             assertThat(Files.readString(file)).as(file.toString()).doesNotContain("sasl").doesNotContain("secret")
                     .doesNotContain("truststore").doesNotContain("SASL_SSL");

@@ -38,9 +38,9 @@ class TopicReferenceTest {
 
     @Test
     void aVersionedReferenceOrTheOutputTopicsOwnNameNamesThePipelineToo() {
-        assertThat(resolve("session_metrics.v2", "prod").topic()).isEqualTo("shop.session_metrics_v2");
-        assertThat(resolve("shop.session_metrics_v2", "prod").pipeline())
-                .contains(new PipelineId("session_metrics", 2));
+        assertThat(resolve("session_metrics.v3", "prod").topic()).isEqualTo("shop.session_metrics_v3");
+        assertThat(resolve("shop.session_metrics_v3", "prod").pipeline())
+                .contains(new PipelineId("session_metrics", 3));
     }
 
     @Test
@@ -84,8 +84,8 @@ class TopicReferenceTest {
     @Test
     void aPipelinesMissingTopicAsksWhetherThePipelineHasRun() {
         assertThat(resolve("session_metrics", "local").notFound(BROKER, topics("page_view")))
-                .isEqualTo("topic session_metrics_v2 does not exist on 127.0.0.1:9092. It is the output of pipeline"
-                        + " session_metrics.v2 with profile local: has session_metrics.v2 run against this broker?"
+                .isEqualTo("topic session_metrics_v3 does not exist on 127.0.0.1:9092. It is the output of pipeline"
+                        + " session_metrics.v3 with profile local: has session_metrics.v3 run against this broker?"
                         + " Topics there: page_view");
     }
 
@@ -101,7 +101,7 @@ class TopicReferenceTest {
     @Test
     void aVersionThePipelineDoesNotHaveIsNamed() {
         String expected = "topic session_metrics_v9 does not exist on 127.0.0.1:9092. " + BUNDLE.displayRoot()
-                + "/pipelines has no version 9 of pipeline session_metrics (it has session_metrics.v2). Topics there: ";
+                + "/pipelines has no version 9 of pipeline session_metrics (it has session_metrics.v3). Topics there: ";
 
         assertThat(resolve("session_metrics_v9", "local").notFound(BROKER, topics("x"))).isEqualTo(expected + "x");
         assertThat(resolve("session_metrics.v9", "local").notFound(BROKER, topics("x")))
@@ -110,7 +110,7 @@ class TopicReferenceTest {
 
     @Test
     void anOutputTopicWithoutTheProfilesPrefixNamesTheTopicWithIt() {
-        assertThat(resolve("session_metrics_v2", "prod").notFound(BROKER, topics("x")))
-                .contains(". Pipeline session_metrics.v2 writes to shop.session_metrics_v2 with profile prod.");
+        assertThat(resolve("session_metrics_v3", "prod").notFound(BROKER, topics("x")))
+                .contains(". Pipeline session_metrics.v3 writes to shop.session_metrics_v3 with profile prod.");
     }
 }

@@ -29,7 +29,7 @@ class UpgradeCommandTest {
                 "--jar", jar.toString(), "--sql-dir", SQL);
 
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(outcome.error()).startsWith("upgrade of session_metrics@v2 on " + address + " failed while reaching"
+        assertThat(outcome.error()).startsWith("upgrade of session_metrics@v3 on " + address + " failed while reaching"
                 + " the JobManager: no Flink JobManager answers at " + address).endsWith("\nNothing was changed.");
     }
 

@@ -64,7 +64,7 @@ class ValidateCommandTest {
 
     @Test
     void aMisspeltColumnInAPipelineNamesItsFileLineAndColumn() throws Exception {
-        String file = "pipelines/session_metrics.v2.sql";
+        String file = "pipelines/session_metrics.v3.sql";
         String edited = RepositorySql.replaceOnce(sql.resolve(file), "MIN(event_time)", "MIN(evnt_time)");
 
         LauncherRun run = validate("session_metrics", "--profile", "local");
@@ -141,7 +141,7 @@ class ValidateCommandTest {
 
         assertThat(pipeline.exitCode()).isEqualTo(1);
         assertThat(pipeline.stderr()).isEqualTo("error: unknown pipeline 'sessions'. Pipelines in " + sql
-                + "/pipelines: active_users_1m.v1, dead_letters.v1, product_metrics_1m.v1, session_metrics.v2\n");
+                + "/pipelines: active_users_1m.v1, dead_letters.v1, product_metrics_1m.v1, session_metrics.v3\n");
         assertThat(profile.exitCode()).isEqualTo(1);
         assertThat(profile.stderr()).endsWith("error: profile 'staging' does not exist: no " + sql
                 + "/profiles/staging.properties. Known profiles: local, prod\n");

@@ -56,7 +56,7 @@ class BundleJarLocalIT {
             });
             assertThat(figures).as("live figures within 3 minutes\n" + local.stderrText()).isPresent();
             assertThat(local.stderrText()).contains("Figures from Pinot (active_users_1m_v1, product_metrics_1m_v1,"
-                    + " session_metrics_v2).");
+                    + " session_metrics_v3).");
             assertThat(Files.isDirectory(dataDirectory.resolve("kafka"))).isTrue();
             assertThat(Files.isDirectory(dataDirectory.resolve("pinot"))).isTrue();
 
@@ -81,7 +81,7 @@ class BundleJarLocalIT {
                     Map.entry("active_users_1m@v1", "RUNNING"),
                     Map.entry("dead_letters@v1", "RUNNING"),
                     Map.entry("product_metrics_1m@v1", "RUNNING"),
-                    Map.entry("session_metrics@v2", "RUNNING"));
+                    Map.entry("session_metrics@v3", "RUNNING"));
 
             List<ProcessHandle> processes = new ArrayList<>(local.process().descendants().toList());
             processes.add(local.process().toHandle());

@@ -97,10 +97,10 @@ class BundleJarTailIT {
         // Every test uses topics of its own prefix, so the unprefixed output topic is never on the shared broker.
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stderr()).as(result.toString())
-                .contains("Pipeline session_metrics.v2 writes to topic session_metrics_v2 with profile local.")
-                .contains("error: topic session_metrics_v2 does not exist on " + stack.kafka.bootstrapServers()
-                        + ". It is the output of pipeline session_metrics.v2 with profile local: has"
-                        + " session_metrics.v2 run against this broker?");
+                .contains("Pipeline session_metrics.v3 writes to topic session_metrics_v3 with profile local.")
+                .contains("error: topic session_metrics_v3 does not exist on " + stack.kafka.bootstrapServers()
+                        + ". It is the output of pipeline session_metrics.v3 with profile local: has"
+                        + " session_metrics.v3 run against this broker?");
     }
 
     @Test

@@ -44,7 +44,7 @@ class BundleJarTryIT {
                 .contains("Read 26 events")
                 .contains("session_metrics: ")
                 .contains("(final row per key)")
-                .contains("Done: session_metrics@v2");
+                .contains("Done: session_metrics@v3");
         System.out.printf("try session_metrics through the jar took %.1f s%n", result.took().toMillis() / 1000.0);
     }
 

@@ -55,7 +55,7 @@ class CommittedPlanUpgradeIT {
         SharedStack stack = SharedStack.get();
         String prefix = SharedStack.uniquePrefix("upgrade");
         Path sql = RepositorySql.copyInto(temporary);
-        String output = prefix + "session_metrics_v2";
+        String output = prefix + "session_metrics_v3";
         Set<String> topics = new LinkedHashSet<>(EventType.topics(prefix));
         topics.add(output);
         stack.kafka.createTopics(topics, 2);
@@ -65,7 +65,7 @@ class CommittedPlanUpgradeIT {
         assertThat(awaitEventCount(stack, output, 3)).isEqualTo(3);
         String savepoint = stopWithSavepoint(first, "first");
 
-        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v2.sql"), "INTERVAL '1' MINUTE))\n",
+        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v3.sql"), "INTERVAL '1' MINUTE))\n",
                 "INTERVAL '1' MINUTE))\nWHERE event_type <> 'heartbeat'\n");
         LauncherRun planned = LauncherRun.of("plan", "--sql-dir", sql.toString(), "session_metrics", "--profile",
                 "local");
@@ -78,10 +78,10 @@ class CommittedPlanUpgradeIT {
         assertThat(status(resumed)).isEqualTo(JobStatus.RUNNING);
         String second = stopWithSavepoint(resumed, "second");
 
-        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v2.sql"),
+        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v3.sql"),
                 "  converted                BOOLEAN,\n",
                 "  converted                BOOLEAN,\n  active_minutes           BIGINT,\n");
-        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v2.sql"), "AS converted\n",
+        RepositorySql.replaceOnce(sql.resolve("pipelines/session_metrics.v3.sql"), "AS converted\n",
                 "AS converted,\n  COUNT(*) AS active_minutes\n");
         assertThat(LauncherRun.of("plan", "--sql-dir", sql.toString(), "session_metrics", "--profile", "local",
                 "--fresh-start").exitCode()).isZero();

@@ -137,7 +137,7 @@ class PinotEndToEndIT {
                 assertAppendTable(broker, outputs.get("active_users_1m_v1"));
                 assertAppendTable(broker, outputs.get("product_metrics_1m_v1"));
                 assertProductSumsPerWindow(broker, outputs.get("product_metrics_1m_v1").expected());
-                assertSessionUpsertTable(broker, outputs.get("session_metrics_v2"), lines);
+                assertSessionUpsertTable(broker, outputs.get("session_metrics_v3"), lines);
                 assertTotalRevenue(broker, lines);
             }
         }
@@ -260,7 +260,7 @@ class PinotEndToEndIT {
             }
         }
         assertThat(purchases).as("revenue in the input").isPositive();
-        for (String table : List.of("product_metrics_1m_v1", "session_metrics_v2")) {
+        for (String table : List.of("product_metrics_1m_v1", "session_metrics_v3")) {
             String sql = "select sumprecision(revenue) from " + table;
             assertThat(plain(new BigDecimal(broker.query(sql).rows().get(0).get(0)))).as(sql)
                     .isEqualTo(plain(purchases));

@@ -126,7 +126,7 @@ class SessionClusterIT {
                     "--jobmanager", url, "--profile", PROFILE, "--sql-dir", sql.toString()));
             assertThat(upgraded.exitCode()).as(upgraded.toString()).isZero();
             assertThat(upgraded.stdout()).as(upgraded.toString()).contains(
-                    "Upgraded session_metrics@v2 on " + url + " (Flink 1.20.3):",
+                    "Upgraded session_metrics@v3 on " + url + " (Flink 1.20.3):",
                     "old job    " + firstJobs.get("session_metrics") + ", stopped with a savepoint in ",
                     "savepoint  " + flink.savepointDirectory().toUri().toString().replace("file:///", "file:/"),
                     "first checkpoint");
@@ -183,7 +183,7 @@ class SessionClusterIT {
                     url);
             assertThat(nothingRuns.exitCode()).as(nothingRuns.toString()).isEqualTo(3);
             assertThat(nothingRuns.stderr()).as(nothingRuns.toString())
-                    .contains("no job named session_metrics@v2 runs there", "Nothing was changed.");
+                    .contains("no job named session_metrics@v3 runs there", "Nothing was changed.");
         }
         System.out.printf("SessionClusterIT took %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
@@ -202,7 +202,7 @@ class SessionClusterIT {
         RepositorySql.replaceOnce(profile, "SOURCE_IDLE_TIMEOUT=10 s", "SOURCE_IDLE_TIMEOUT=1 h");
         LauncherRun planned = LauncherRun.of("plan", "--sql-dir", sql.toString(), "--profile", PROFILE);
         assertThat(planned.exitCode()).as(planned.output()).isZero();
-        assertThat(sql.resolve("plans").resolve(PROFILE).resolve("session_metrics.v2.json")).isRegularFile();
+        assertThat(sql.resolve("plans").resolve(PROFILE).resolve("session_metrics.v3.json")).isRegularFile();
         return sql;
     }
 

@@ -43,11 +43,11 @@ class PinotConfigShapeTest {
 
     @Test
     void theUpsertTableInThePinot1ShapeIsThis() throws Exception {
-        PinotTable sessions = table("session_metrics_v2");
+        PinotTable sessions = table("session_metrics_v3");
 
         assertThat(PinotConfigShape.PINOT_1.table(sessions.table())).isEqualTo(JSON.readTree("""
                 {
-                  "tableName": "session_metrics_v2",
+                  "tableName": "session_metrics_v3",
                   "tableType": "REALTIME",
                   "segmentsConfig": {
                     "timeColumnName": "last_event_time",
@@ -129,7 +129,7 @@ class PinotConfigShapeTest {
     void aStreamConfiguredTwiceBothComparisonKeysAndAnotherSchemaNameAreRefusedForPinot1() {
         ObjectNode twice = table("active_users_1m_v1").table().deepCopy();
         twice.putObject("ingestionConfig").putObject("streamIngestionConfig").putArray("streamConfigMaps");
-        ObjectNode bothKeys = table("session_metrics_v2").table().deepCopy();
+        ObjectNode bothKeys = table("session_metrics_v3").table().deepCopy();
         ((ObjectNode) bothKeys.get("upsertConfig")).putArray("comparisonColumns").add("event_count");
         ObjectNode otherSchema = table("active_users_1m_v1").table().deepCopy();
         ((ObjectNode) otherSchema.get("segmentsConfig")).put("schemaName", "active_users");
@@ -137,7 +137,7 @@ class PinotConfigShapeTest {
         assertThatThrownBy(() -> PinotConfigShape.PINOT_1.table(twice)).hasMessage("active_users_1m_v1: the stream"
                 + " is configured twice, in tableIndexConfig.streamConfigs and ingestionConfig.streamIngestionConfig;"
                 + " keep the first");
-        assertThatThrownBy(() -> PinotConfigShape.PINOT_1.table(bothKeys)).hasMessage("session_metrics_v2:"
+        assertThatThrownBy(() -> PinotConfigShape.PINOT_1.table(bothKeys)).hasMessage("session_metrics_v3:"
                 + " upsertConfig has both comparisonColumn and comparisonColumns; keep comparisonColumn (Pinot 0.11"
                 + " knows no other)");
         assertThatThrownBy(() -> PinotConfigShape.PINOT_1.table(otherSchema)).hasMessage("active_users_1m_v1:"

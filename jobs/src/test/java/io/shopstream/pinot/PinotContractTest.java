@@ -61,7 +61,7 @@ class PinotContractTest {
 
         assertThat(check(copy)).containsExactlyInAnyOrder(
                 "pinot-schemas/product_metrics_1m_v1: ingests topic product_metrics_1m, which no pipeline writes"
-                        + " (sink topics: active_users_1m_v1, product_metrics_1m_v1, session_metrics_v2)",
+                        + " (sink topics: active_users_1m_v1, product_metrics_1m_v1, session_metrics_v3)",
                 "sink active_users_1m writes topic active_users_1m_v1, which no Pinot table ingests: add"
                         + " pinot-schemas/active_users_1m_v1/schema.json and table.json",
                 "sink product_metrics_1m writes topic product_metrics_1m_v1, which no Pinot table ingests: add"
@@ -88,32 +88,32 @@ class PinotContractTest {
     @Test
     void anUpsertSinkNeedsAnUpsertTableOnTheSameKeyReadingCommittedRows() throws IOException {
         Path copy = RepositorySql.copyPinotSchemasInto(directory);
-        Path table = copy.resolve("session_metrics_v2/table.json");
+        Path table = copy.resolve("session_metrics_v3/table.json");
         replaceOnce(table, "\"upsertConfig\"", "\"notUpsertConfig\"");
         replaceOnce(table, "read_committed", "read_uncommitted");
 
         assertThat(check(copy)).containsExactlyInAnyOrder(
-                "pinot-schemas/session_metrics_v2 (sink session_metrics): stream.kafka.isolation.level must be"
+                "pinot-schemas/session_metrics_v3 (sink session_metrics): stream.kafka.isolation.level must be"
                         + " read_committed, or Pinot shows rows of transactions Flink aborts",
-                "pinot-schemas/session_metrics_v2 (sink session_metrics): the sink is an upsert sink keyed by"
+                "pinot-schemas/session_metrics_v3 (sink session_metrics): the sink is an upsert sink keyed by"
                         + " [session_id] but the table has no upsertConfig: every revision of a row would count");
     }
 
     @Test
     void aDifferentKeyAnUnknownComparisonColumnAndOtherRoutingAreNamed() throws IOException {
         Path copy = RepositorySql.copyPinotSchemasInto(directory);
-        replaceOnce(copy.resolve("session_metrics_v2/schema.json"), "\"primaryKeyColumns\": [\n    \"session_id\"",
+        replaceOnce(copy.resolve("session_metrics_v3/schema.json"), "\"primaryKeyColumns\": [\n    \"session_id\"",
                 "\"primaryKeyColumns\": [\n    \"user_id\"");
-        Path table = copy.resolve("session_metrics_v2/table.json");
+        Path table = copy.resolve("session_metrics_v3/table.json");
         replaceOnce(table, "\"comparisonColumn\": \"event_count\"", "\"comparisonColumn\": \"updated_at\"");
         replaceOnce(table, "strictReplicaGroup", "balanced");
 
         assertThat(check(copy)).containsExactlyInAnyOrder(
-                "pinot-schemas/session_metrics_v2 (sink session_metrics): primary key [user_id] in schema.json,"
+                "pinot-schemas/session_metrics_v3 (sink session_metrics): primary key [user_id] in schema.json,"
                         + " [session_id] in the sink: they must be the same",
-                "pinot-schemas/session_metrics_v2 (sink session_metrics): upsertConfig.comparisonColumn must name a"
+                "pinot-schemas/session_metrics_v3 (sink session_metrics): upsertConfig.comparisonColumn must name a"
                         + " column that only grows, not 'updated_at'",
-                "pinot-schemas/session_metrics_v2 (sink session_metrics): routing.instanceSelectorType must be"
+                "pinot-schemas/session_metrics_v3 (sink session_metrics): routing.instanceSelectorType must be"
                         + " strictReplicaGroup for an upsert table");
     }
 

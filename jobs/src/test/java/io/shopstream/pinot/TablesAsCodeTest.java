@@ -57,9 +57,9 @@ class TablesAsCodeTest {
         for (FakeController pinot : List.of(FakeController.pinot1(false), FakeController.pinot1(true))) {
             assertThat(apply(pinot, PinotConfigShape.PINOT_1)).containsExactlyElementsOf(lines("create"));
             assertThat(apply(pinot, PinotConfigShape.PINOT_1)).containsExactlyElementsOf(lines("unchanged"));
-            assertThat(pinot.sent.get("table session_metrics_v2").path("ingestionConfig")
+            assertThat(pinot.sent.get("table session_metrics_v3").path("ingestionConfig")
                     .path("streamIngestionConfig").path("streamConfigMaps").path(0).path("stream.kafka.topic.name")
-                    .asText()).isEqualTo("it-session_metrics_v2");
+                    .asText()).isEqualTo("it-session_metrics_v3");
         }
     }
 
@@ -75,11 +75,11 @@ class TablesAsCodeTest {
                         + " \"1:MILLISECONDS:EPOCH\")",
                 "update schema product_metrics_1m_v1 (dateTimeFieldSpecs[0].format: \"TIMESTAMP\" ->"
                         + " \"1:MILLISECONDS:EPOCH\")",
-                "update schema session_metrics_v2 (dateTimeFieldSpecs[0].format: \"TIMESTAMP\" ->"
+                "update schema session_metrics_v3 (dateTimeFieldSpecs[0].format: \"TIMESTAMP\" ->"
                         + " \"1:MILLISECONDS:EPOCH\")",
                 "unchanged table active_users_1m_v1",
                 "unchanged table product_metrics_1m_v1",
-                "update table session_metrics_v2 (upsertConfig.comparisonColumn: (none) -> \"event_count\")");
+                "update table session_metrics_v3 (upsertConfig.comparisonColumn: (none) -> \"event_count\")");
         assertThat(apply(pinot14, PinotConfigShape.PINOT_0_11)).contains(
                 "update table active_users_1m_v1 (segmentsConfig.schemaName: (none) -> \"active_users_1m_v1\")");
     }

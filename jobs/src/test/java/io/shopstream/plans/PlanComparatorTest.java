@@ -80,7 +80,7 @@ class PlanComparatorTest {
 
     @Test
     void anInsertedStatelessNodeKeepsStateAndEveryCommittedId() throws Exception {
-        ObjectNode committed = committed("session_metrics.v2.json");
+        ObjectNode committed = committed("session_metrics.v3.json");
         int highest = 0;
         for (JsonNode node : committed.path("nodes")) {
             highest = Math.max(highest, node.path("id").asInt());

@@ -7,15 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class TableNamesTest {
 
-    private static final Map<String, String> LATEST = Map.of("session_metrics", "session_metrics_v2",
+    private static final Map<String, String> LATEST = Map.of("session_metrics", "session_metrics_v3",
             "product_metrics_1m", "product_metrics_1m_v1");
 
     @Test
     void renamesTablesAfterFromAndJoinInAnyCase() {
         assertThat(TableNames.rename("select count(*) from session_metrics", LATEST))
-                .isEqualTo("select count(*) from session_metrics_v2");
+                .isEqualTo("select count(*) from session_metrics_v3");
         assertThat(TableNames.rename("SELECT * FROM\n  product_metrics_1m p JOIN session_metrics s ON 1=1", LATEST))
-                .isEqualTo("SELECT * FROM\n  product_metrics_1m_v1 p JOIN session_metrics_v2 s ON 1=1");
+                .isEqualTo("SELECT * FROM\n  product_metrics_1m_v1 p JOIN session_metrics_v3 s ON 1=1");
     }
 
     @Test
@@ -30,6 +30,6 @@ class TableNamesTest {
     @Test
     void looksPastCommentsBetweenFromAndTheTable() {
         assertThat(TableNames.rename("select 1 from /* latest */ session_metrics", LATEST))
-                .isEqualTo("select 1 from /* latest */ session_metrics_v2");
+                .isEqualTo("select 1 from /* latest */ session_metrics_v3");
     }
 }

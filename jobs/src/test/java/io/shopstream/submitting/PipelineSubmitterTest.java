@@ -48,7 +48,7 @@ class PipelineSubmitterTest {
 
         assertThat(planned.runsCommittedPlan()).isTrue();
         assertThat(planned.sinks()).map(sink -> sink.topic().orElseThrow())
-                .containsExactly("it-session_metrics_v2", "it-late_events");
+                .containsExactly("it-session_metrics_v3", "it-late_events");
     }
 
     @Test

@@ -120,12 +120,12 @@ class PipelineUpgradeTest {
 
     @Test
     void anotherVersionRunningIsNamed() {
-        jobManager.answer("GET /jobs/overview", jobs(job(OLD, "session_metrics@v2", "RUNNING")));
+        jobManager.answer("GET /jobs/overview", jobs(job(OLD, "session_metrics@v3", "RUNNING")));
 
         assertThatThrownBy(() -> upgrade(Optional.empty()))
-                .hasMessageContaining("no job named session_metrics@v1 runs there (running: [session_metrics@v2]);"
-                        + " session_metrics@v2 is live: an upgrade keeps a version's state, a new version runs beside"
-                        + " the old one (start it with `run`), or name the version: upgrade session_metrics.v2");
+                .hasMessageContaining("no job named session_metrics@v1 runs there (running: [session_metrics@v3]);"
+                        + " session_metrics@v3 is live: an upgrade keeps a version's state, a new version runs beside"
+                        + " the old one (start it with `run`), or name the version: upgrade session_metrics.v3");
     }
 
     @Test

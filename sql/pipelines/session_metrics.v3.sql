@@ -5,12 +5,16 @@
 -- Key:   session_id (the Kafka record key; Pinot's upsert table uses the same primary key).
 -- How:   session_minutes sums each session's events per 1-minute tumbling window (the distinct products as sets);
 --        the summary adds a session's minutes up, so its state is touched once a minute, not once an event.
+--        The window aggregates in one phase: its operator already combines a session's events in memory before
+--        it touches state, so v2's local pre-aggregation before the shuffle did that twice and converted the
+--        product sets at every merge (README, Performance). In one job with other pipelines, theirs too.
 -- State: a session's summary expires ${SESSION_STATE_TTL} after its last revision, so finished sessions do not pile up.
 -- Late:  an event whose minute had closed when it arrived (late_events_1m) is not counted but written to
 --        ${TOPIC_PREFIX}late_events with this pipeline's name and how late it was.
 -- Output: ${OUTPUT_TOPIC}, upsert JSON; times in epoch milliseconds, revenue exact to the cent.
 
 SET 'table.exec.state.ttl' = '${SESSION_STATE_TTL}';
+SET 'table.optimizer.agg-phase-strategy' = 'ONE_PHASE';
 
 CREATE TABLE session_metrics (
   session_id               STRING,
