@@ -74,8 +74,8 @@ class PipelineIdTest {
         PipelineId id = new PipelineId("session_metrics", 2);
 
         assertThat(id.matches("session_metrics")).isTrue();
-        assertThat(id.matches("session_metrics.v3")).isTrue();
-        assertThat(id.matches("session_metrics@v3")).isTrue();
+        assertThat(id.matches("session_metrics.v2")).isTrue();
+        assertThat(id.matches("session_metrics@v2")).isTrue();
     }
 
     @Test
@@ -83,10 +83,10 @@ class PipelineIdTest {
         PipelineId id = new PipelineId("session_metrics", 2);
 
         assertThat(id.matches("session_metrics.v1")).isFalse();
-        assertThat(id.matches("session_metrics@v30")).isFalse();
+        assertThat(id.matches("session_metrics@v20")).isFalse();
         assertThat(id.matches("session")).isFalse();
-        assertThat(id.matches("session_metrics_v3")).isFalse();
-        assertThat(id.matches("session_metrics.v3.sql")).isFalse();
+        assertThat(id.matches("session_metrics_v2")).isFalse();
+        assertThat(id.matches("session_metrics.v2.sql")).isFalse();
         assertThat(id.matches("session_metrics.V2")).isFalse();
         assertThat(id.matches("Session_Metrics")).isFalse();
         assertThat(id.matches("session_metrics.v02")).isFalse();
