@@ -52,8 +52,7 @@ class BundleJarBenchIT {
         assertThat(json.get("freshness_p50_ms").isNull()).as("no live phase, no freshness").isTrue();
         assertThat(result.stderr()).as(result.toString())
                 .contains("Preloading 10,000 generated events")
-                .contains("Warming up: the shipped pipelines as one job and the naive build on the first 10,000"
-                        + " events, untimed...")
+                .contains("Warming up: every contender's jobs on the first 10,000 events, untimed...")
                 .contains("Running shipped: active_users_1m@v1, dead_letters@v1, product_metrics_1m@v1,"
                         + " session_metrics@v3...")
                 .doesNotContain("\tat ");
