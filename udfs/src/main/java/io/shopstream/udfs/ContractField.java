@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.flink.table.data.DecimalData;
 
 /**
  * The fields of the input contract (DESIGN.md section 3) and the JSON value each must have. A record's other fields
@@ -40,10 +41,11 @@ enum ContractField {
     /** What a field's value must be: a string, a number that fits DECIMAL(12, 2), an integer, any number. */
     enum Kind { TEXT, DECIMAL, INT, DOUBLE }
 
-    private static final int DECIMAL_PRECISION = 12;
-    private static final int DECIMAL_SCALE = 2;
+    /** A {@link Kind#DECIMAL} field's SQL type: DECIMAL(12, 2). */
+    static final int DECIMAL_PRECISION = 12;
+    static final int DECIMAL_SCALE = 2;
     /** What every number below a thousandth rounds to. */
-    private static final BigDecimal ZERO_CENTS = BigDecimal.ZERO.setScale(DECIMAL_SCALE);
+    private static final DecimalData ZERO_CENTS = DecimalData.zero(DECIMAL_PRECISION, DECIMAL_SCALE);
 
     private static final Map<String, ContractField> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(field -> field.jsonName, Function.identity()));
@@ -92,7 +94,7 @@ enum ContractField {
      * A number as a {@link Kind#DECIMAL} field holds it, read the way Flink's JSON format reads a DECIMAL(12, 2):
      * rounded half up to cents. Null when it does not fit.
      */
-    static BigDecimal decimal(BigDecimal number) {
+    static DecimalData decimal(BigDecimal number) {
         // Decided from the exponent first: rescaling 1e234567890 or 1e-234567890 would take the source minutes.
         int integerDigits = number.precision() - number.scale();
         if (integerDigits > DECIMAL_PRECISION - DECIMAL_SCALE) {
@@ -102,7 +104,8 @@ enum ContractField {
             return ZERO_CENTS;
         }
         BigDecimal cents = number.setScale(DECIMAL_SCALE, RoundingMode.HALF_UP);
-        return cents.precision() > DECIMAL_PRECISION ? null : cents;
+        return cents.precision() > DECIMAL_PRECISION ? null
+                : DecimalData.fromBigDecimal(cents, DECIMAL_PRECISION, DECIMAL_SCALE);
     }
 
     private static ContractField[][] byNameLength() {

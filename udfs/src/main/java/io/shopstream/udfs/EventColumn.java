@@ -6,9 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.flink.table.api.DataTypes;
-import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.StringData;
-import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.LogicalType;
 
@@ -23,24 +21,23 @@ enum EventColumn {
     DETAIL(DataTypes.STRING(), record -> text(record.event().detail())),
     /** A record that is not an event: its exact bytes, for its dead letter. NULL for an event, which its columns hold. */
     PAYLOAD(DataTypes.BYTES(), record -> record.event().isValid() ? null : record.bytes()),
-    EVENT_ID(DataTypes.STRING(), record -> text(record.event().eventId())),
-    EVENT_TYPE(DataTypes.STRING(), record -> text(record.event().eventType())),
+    EVENT_ID(DataTypes.STRING(), record -> record.event().eventId()),
+    EVENT_TYPE(DataTypes.STRING(), record -> record.event().eventType()),
     /** The instant event_timestamp names, whatever its zone offset; NULL for a record that is not an event. */
-    EVENT_TIME(DataTypes.TIMESTAMP_LTZ(3), record -> record.event().eventTime() == null ? null
-            : TimestampData.fromInstant(record.event().eventTime())),
-    USER_ID(DataTypes.STRING(), record -> text(record.event().userId())),
-    SESSION_ID(DataTypes.STRING(), record -> text(record.event().sessionId())),
-    DEVICE_TYPE(DataTypes.STRING(), record -> text(record.event().deviceType())),
-    OS(DataTypes.STRING(), record -> text(record.event().os())),
-    BROWSER(DataTypes.STRING(), record -> text(record.event().browser())),
-    LOCATION(DataTypes.STRING(), record -> text(record.event().location())),
-    PRODUCT_ID(DataTypes.STRING(), record -> text(record.event().productId())),
-    PRODUCT_NAME(DataTypes.STRING(), record -> text(record.event().productName())),
-    PRODUCT_CATEGORY(DataTypes.STRING(), record -> text(record.event().productCategory())),
-    PRICE(DataTypes.DECIMAL(12, 2), record -> decimal(record.event().price())),
+    EVENT_TIME(DataTypes.TIMESTAMP_LTZ(3), record -> record.event().eventTime()),
+    USER_ID(DataTypes.STRING(), record -> record.event().userId()),
+    SESSION_ID(DataTypes.STRING(), record -> record.event().sessionId()),
+    DEVICE_TYPE(DataTypes.STRING(), record -> record.event().deviceType()),
+    OS(DataTypes.STRING(), record -> record.event().os()),
+    BROWSER(DataTypes.STRING(), record -> record.event().browser()),
+    LOCATION(DataTypes.STRING(), record -> record.event().location()),
+    PRODUCT_ID(DataTypes.STRING(), record -> record.event().productId()),
+    PRODUCT_NAME(DataTypes.STRING(), record -> record.event().productName()),
+    PRODUCT_CATEGORY(DataTypes.STRING(), record -> record.event().productCategory()),
+    PRICE(DataTypes.DECIMAL(12, 2), record -> record.event().price()),
     QUANTITY(DataTypes.INT(), record -> record.event().quantity()),
-    TOTAL_AMOUNT(DataTypes.DECIMAL(12, 2), record -> decimal(record.event().totalAmount())),
-    ORDER_ID(DataTypes.STRING(), record -> text(record.event().orderId()));
+    TOTAL_AMOUNT(DataTypes.DECIMAL(12, 2), record -> record.event().totalAmount()),
+    ORDER_ID(DataTypes.STRING(), record -> record.event().orderId());
 
     /** A record and what it was read as. */
     record Read(byte[] bytes, ParsedEvent event) {}
@@ -85,9 +82,5 @@ enum EventColumn {
 
     private static StringData text(String value) {
         return value == null ? null : StringData.fromString(value);
-    }
-
-    private static DecimalData decimal(java.math.BigDecimal value) {
-        return value == null ? null : DecimalData.fromBigDecimal(value, 12, 2);
     }
 }

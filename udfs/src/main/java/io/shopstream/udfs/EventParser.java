@@ -2,15 +2,16 @@ package io.shopstream.udfs;
 
 import io.shopstream.udfs.ContractField.Kind;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonFactory;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonParser;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonToken;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
 
 /**
  * Reads a source record's bytes against the input contract (DESIGN.md section 3): the event, or the first reason it
@@ -29,7 +30,10 @@ public final class EventParser {
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     static final Instant LATEST_EXCLUSIVE = Instant.parse("2100-01-01T00:00:00Z");
 
-    static final Set<String> EVENT_TYPES = Set.of("page_view", "product_view", "add_to_cart", "purchase");
+    private static final StringData PAGE_VIEW = StringData.fromString("page_view");
+    private static final StringData PRODUCT_VIEW = StringData.fromString("product_view");
+    private static final StringData ADD_TO_CART = StringData.fromString("add_to_cart");
+    private static final StringData PURCHASE = StringData.fromString("purchase");
     private static final List<ContractField> REQUIRED = List.of(ContractField.EVENT_ID, ContractField.EVENT_TYPE,
             ContractField.EVENT_TIMESTAMP, ContractField.USER_ID, ContractField.SESSION_ID);
 
@@ -97,8 +101,12 @@ public final class EventParser {
     }
 
     private static ParsedEvent validate(Object[] values, String wrongType) {
-        Object type = values[ContractField.EVENT_TYPE.ordinal()];
-        if (type != null && !EVENT_TYPES.contains(type)) {
+        StringData type = text(values, ContractField.EVENT_TYPE);
+        boolean pageView = PAGE_VIEW.equals(type);
+        boolean bought = PURCHASE.equals(type);
+        boolean carted = bought || ADD_TO_CART.equals(type);
+        boolean product = carted || PRODUCT_VIEW.equals(type);
+        if (type != null && !pageView && !product) {
             return ParsedEvent.malformed(DeadLetterReason.UNKNOWN_EVENT_TYPE, "event_type '" + type + "'");
         }
         for (ContractField field : REQUIRED) {
@@ -109,10 +117,10 @@ public final class EventParser {
         if (wrongType != null) {
             return ParsedEvent.malformed(DeadLetterReason.WRONG_TYPE, wrongType);
         }
-        if (!type.equals("page_view") && values[ContractField.PRODUCT_ID.ordinal()] == null) {
+        if (product && values[ContractField.PRODUCT_ID.ordinal()] == null) {
             return ParsedEvent.malformed(DeadLetterReason.MISSING_FIELD, "product_id");
         }
-        String timestamp = text(values, ContractField.EVENT_TIMESTAMP);
+        String timestamp = text(values, ContractField.EVENT_TIMESTAMP).toString();
         Instant eventTime = ParseEventTime.parse(timestamp);
         if (eventTime == null) {
             return ParsedEvent.malformed(DeadLetterReason.BAD_TIMESTAMP, "event_timestamp '" + timestamp + "'");
@@ -123,19 +131,17 @@ public final class EventParser {
         }
         // Only the fields of its type, as the per-type source tables read them: a page view's stray product_id
         // is no product event.
-        boolean product = !type.equals("page_view");
-        boolean carted = type.equals("add_to_cart") || type.equals("purchase");
-        boolean bought = type.equals("purchase");
-        return new ParsedEvent(null, null, text(values, ContractField.EVENT_ID), (String) type, eventTime,
-                text(values, ContractField.USER_ID), text(values, ContractField.SESSION_ID),
-                text(values, ContractField.DEVICE_TYPE), text(values, ContractField.OS),
-                text(values, ContractField.BROWSER), text(values, ContractField.LOCATION),
+        return new ParsedEvent(null, null, text(values, ContractField.EVENT_ID), type,
+                TimestampData.fromInstant(eventTime), text(values, ContractField.USER_ID),
+                text(values, ContractField.SESSION_ID), text(values, ContractField.DEVICE_TYPE),
+                text(values, ContractField.OS), text(values, ContractField.BROWSER),
+                text(values, ContractField.LOCATION),
                 product ? text(values, ContractField.PRODUCT_ID) : null,
                 product ? text(values, ContractField.PRODUCT_NAME) : null,
                 product ? text(values, ContractField.PRODUCT_CATEGORY) : null,
-                product ? (BigDecimal) values[ContractField.PRICE.ordinal()] : null,
+                product ? (DecimalData) values[ContractField.PRICE.ordinal()] : null,
                 carted ? (Integer) values[ContractField.QUANTITY.ordinal()] : null,
-                bought ? (BigDecimal) values[ContractField.TOTAL_AMOUNT.ordinal()] : null,
+                bought ? (DecimalData) values[ContractField.TOTAL_AMOUNT.ordinal()] : null,
                 bought ? text(values, ContractField.ORDER_ID) : null);
     }
 
@@ -147,7 +153,7 @@ public final class EventParser {
     private static Object read(JsonParser parser, JsonToken token, Kind kind) throws IOException {
         switch (kind) {
             case TEXT:
-                return token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                return token == JsonToken.VALUE_STRING ? StringData.fromString(parser.getText()) : null;
             case INT:
                 return token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
                         ? parser.getIntValue() : null;
@@ -189,7 +195,7 @@ public final class EventParser {
         }
     }
 
-    private static String text(Object[] values, ContractField field) {
-        return (String) values[field.ordinal()];
+    private static StringData text(Object[] values, ContractField field) {
+        return (StringData) values[field.ordinal()];
     }
 }

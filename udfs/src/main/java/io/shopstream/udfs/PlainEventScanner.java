@@ -2,11 +2,19 @@ package io.shopstream.udfs;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.core.memory.MemorySegment;
+import org.apache.flink.core.memory.MemorySegmentFactory;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.binary.BinaryStringData;
 
 /**
  * The fast path of {@link EventParser}: reads the form nearly every record has straight from its bytes, without a
  * general JSON parser. That form is one JSON object in ASCII whose fields are all the contract's, each at most once,
  * with strings without escapes, numbers without exponents, and nulls, each value of its field's kind.
+ *
+ * <p>Values are Flink's internal data, read from the bytes without a detour through Java's: a string is a
+ * {@link BinaryStringData} over the record's own bytes (its UTF-8, since the plain form has no escapes), which Flink
+ * compares, copies and serializes as they are; a number of cents is a {@link DecimalData} of its unscaled value.
  *
  * <p>It answers only when its reading is the one the full parser would make. Any other record (a field outside the
  * contract or named twice, an escape, a byte outside ASCII, a nested value, a value of the wrong kind, anything
@@ -17,17 +25,24 @@ final class PlainEventScanner {
 
     /** Digits of an integer that surely fits an INT, with its sign; longer ones are left to the full parser. */
     private static final int INT_DIGITS = 9;
+    /** Whole digits of the numbers read to cents here; longer ones (or wider fractions) are left to BigDecimal. */
+    private static final int CENTS_WHOLE_DIGITS = ContractField.DECIMAL_PRECISION - ContractField.DECIMAL_SCALE;
 
     private final byte[] in;
     private int at;
+    /** The record's bytes as Flink memory, shared by the strings read from them; made at the first string. */
+    private MemorySegment[] segments;
 
     private PlainEventScanner(byte[] in) {
         this.in = in;
     }
 
     /**
-     * Reads {@code payload} into {@code values}, indexed by {@link ContractField#ordinal()}: a field absent or null
-     * stays null. Returns false, with {@code values} partly written, when the record is not of the plain form.
+     * Reads {@code payload} into {@code values}, indexed by {@link ContractField#ordinal()}, as {@link EventParser}
+     * holds them: a {@link ContractField.Kind#TEXT} field as a {@code StringData}, a DECIMAL one as a
+     * {@code DecimalData} in cents, an INT one as an {@code Integer}. A DOUBLE field (no column reads one) is checked,
+     * not kept. A field absent or null stays null. Returns false, with {@code values} partly written, when the record
+     * is not of the plain form.
      */
     static boolean scan(byte[] payload, Object[] values) {
         return new PlainEventScanner(payload).object(values);
@@ -83,7 +98,7 @@ final class PlainEventScanner {
             if (field.kind() != ContractField.Kind.TEXT || !string()) {
                 return false;
             }
-            values[field.ordinal()] = new String(in, start + 1, at - start - 2, StandardCharsets.ISO_8859_1);
+            values[field.ordinal()] = BinaryStringData.fromAddress(segments(), start + 1, at - start - 2);
             return true;
         }
         if (field.kind() == ContractField.Kind.TEXT) {
@@ -93,28 +108,66 @@ final class PlainEventScanner {
         if (!whole && at == start) {
             return false;
         }
-        String text = new String(in, start, at - start, StandardCharsets.ISO_8859_1);
         switch (field.kind()) {
             case INT:
-                if (!whole || text.length() > INT_DIGITS) {
+                if (!whole || at - start > INT_DIGITS) {
                     return false;
                 }
-                values[field.ordinal()] = Integer.valueOf(text);
+                values[field.ordinal()] = (int) wholeNumber(start, at);
                 return true;
             case DECIMAL:
-                // A number that does not fit is the full parser's to refuse.
-                BigDecimal decimal = ContractField.decimal(new BigDecimal(text));
-                values[field.ordinal()] = decimal;
-                return decimal != null;
+                DecimalData cents = cents(start, at);
+                values[field.ordinal()] = cents;
+                return cents != null;
             case DOUBLE:
-                if (text.equals("-0")) {
-                    return false;
-                }
-                values[field.ordinal()] = Double.valueOf(text);
-                return true;
+                return !(at - start == 2 && in[start] == '-' && in[start + 1] == '0');
             default:
                 return false;
         }
+    }
+
+    private MemorySegment[] segments() {
+        if (segments == null) {
+            segments = new MemorySegment[] {MemorySegmentFactory.wrap(in)};
+        }
+        return segments;
+    }
+
+    /** The integer in {@code in[from, to)}: an optional minus and digits, short enough for a long. */
+    private long wholeNumber(int from, int to) {
+        boolean negative = in[from] == '-';
+        long value = 0;
+        for (int i = negative ? from + 1 : from; i < to; i++) {
+            value = value * 10 + (in[i] - '0');
+        }
+        return negative ? -value : value;
+    }
+
+    /**
+     * The number in {@code in[from, to)} (of {@link #number()}'s form) in cents, or null when it does not fit
+     * DECIMAL(12, 2). With at most two decimals and ten whole digits it is exact without rounding, and read here;
+     * any other is rounded by {@link ContractField#decimal}, the full parser's rule.
+     */
+    private DecimalData cents(int from, int to) {
+        int point = from;
+        while (point < to && in[point] != '.') {
+            point++;
+        }
+        int wholeDigits = point - from - (in[from] == '-' ? 1 : 0);
+        int decimals = point == to ? 0 : to - point - 1;
+        if (wholeDigits > CENTS_WHOLE_DIGITS || decimals > ContractField.DECIMAL_SCALE) {
+            String text = new String(in, from, to - from, StandardCharsets.ISO_8859_1);
+            return ContractField.decimal(new BigDecimal(text));
+        }
+        long cents = Math.abs(wholeNumber(from, point)) * 100;
+        if (decimals > 0) {
+            cents += (in[point + 1] - '0') * 10;
+        }
+        if (decimals > 1) {
+            cents += in[point + 2] - '0';
+        }
+        return DecimalData.fromUnscaledLong(in[from] == '-' ? -cents : cents, ContractField.DECIMAL_PRECISION,
+                ContractField.DECIMAL_SCALE);
     }
 
     /**
