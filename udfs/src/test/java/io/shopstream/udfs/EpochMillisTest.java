@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import org.apache.flink.table.data.TimestampData;
 import org.junit.jupiter.api.Test;
 
 class EpochMillisTest {
@@ -12,7 +13,10 @@ class EpochMillisTest {
 
     @Test
     void instantIsItsEpochMillis() {
-        assertThat(function.eval(Instant.parse("2026-11-23T10:15:00Z"))).isEqualTo(1_795_428_900_000L);
+        assertThat(function.eval(TimestampData.fromInstant(Instant.parse("2026-11-23T10:15:00Z"))))
+                .isEqualTo(1_795_428_900_000L);
+        assertThat(function.eval(TimestampData.fromInstant(Instant.parse("1969-12-31T23:59:59.999Z"))))
+                .isEqualTo(-1L);
     }
 
     @Test
@@ -22,7 +26,7 @@ class EpochMillisTest {
 
     @Test
     void nullStaysNull() {
-        assertThat(function.eval((Instant) null)).isNull();
+        assertThat(function.eval((TimestampData) null)).isNull();
         assertThat(function.eval((LocalDateTime) null)).isNull();
     }
 }
