@@ -135,12 +135,16 @@ final class PlainEventScanner {
 
     /** The integer in {@code in[from, to)}: an optional minus and digits, short enough for a long. */
     private long wholeNumber(int from, int to) {
-        boolean negative = in[from] == '-';
+        return in[from] == '-' ? -digitsValue(from + 1, to) : digitsValue(from, to);
+    }
+
+    /** The value of the digits {@code in[from, to)}, short enough for a long. */
+    private long digitsValue(int from, int to) {
         long value = 0;
-        for (int i = negative ? from + 1 : from; i < to; i++) {
+        for (int i = from; i < to; i++) {
             value = value * 10 + (in[i] - '0');
         }
-        return negative ? -value : value;
+        return value;
     }
 
     /**
@@ -149,24 +153,25 @@ final class PlainEventScanner {
      * any other is rounded by {@link ContractField#decimal}, the full parser's rule.
      */
     private DecimalData cents(int from, int to) {
-        int point = from;
+        boolean negative = in[from] == '-';
+        int wholeFrom = negative ? from + 1 : from;
+        int point = wholeFrom;
         while (point < to && in[point] != '.') {
             point++;
         }
-        int wholeDigits = point - from - (in[from] == '-' ? 1 : 0);
         int decimals = point == to ? 0 : to - point - 1;
-        if (wholeDigits > CENTS_WHOLE_DIGITS || decimals > ContractField.DECIMAL_SCALE) {
+        if (point - wholeFrom > CENTS_WHOLE_DIGITS || decimals > ContractField.DECIMAL_SCALE) {
             String text = new String(in, from, to - from, StandardCharsets.ISO_8859_1);
             return ContractField.decimal(new BigDecimal(text));
         }
-        long cents = Math.abs(wholeNumber(from, point)) * 100;
+        long cents = digitsValue(wholeFrom, point) * 100;
         if (decimals > 0) {
             cents += (in[point + 1] - '0') * 10;
         }
         if (decimals > 1) {
             cents += in[point + 2] - '0';
         }
-        return DecimalData.fromUnscaledLong(in[from] == '-' ? -cents : cents, ContractField.DECIMAL_PRECISION,
+        return DecimalData.fromUnscaledLong(negative ? -cents : cents, ContractField.DECIMAL_PRECISION,
                 ContractField.DECIMAL_SCALE);
     }
 

@@ -26,7 +26,7 @@ class EventParserTest {
 
         assertThat(event.isValid()).isTrue();
         assertThat(event.eventTime().toInstant()).isEqualTo(Instant.parse("2026-11-23T14:15:59.999Z"));
-        assertThat(event.eventTime()).isEqualTo(event.eventTime());
+        assertThat(parse(PURCHASE)).as("the same record reads the same").isEqualTo(event);
         assertThat(event.eventId()).hasToString("e1");
         assertThat(event.sessionId()).hasToString("s1");
         assertThat(event.location()).hasToString("Kathmandu");
