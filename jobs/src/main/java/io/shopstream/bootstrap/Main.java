@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Entry point of {@code shopstream.jar}, for both ways of running it.
@@ -38,16 +37,6 @@ public final class Main {
      */
     private static final Set<String> SHORT_LIVED_VERBS = Set.of("validate", "--help", "-h", "--version", "-V");
 
-    /**
-     * The collector of the launcher's JVM, which hosts the embedded Flink cluster of {@code local}, {@code run},
-     * {@code try} and {@code bench}: their heap state backend keeps every window and session in long-lived objects
-     * that the pipelines update all the time, which G1's write barriers and remembered sets make dear. Measured with
-     * {@code bench} (README, Performance): the parallel collector takes 4 to 14% less CPU per event.
-     */
-    private static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
-
-    private static final Pattern COLLECTOR_OPTION = Pattern.compile("-XX:\\+Use\\w*GC");
-
     private Main() {}
 
     public static void main(String[] args) throws Throwable {
@@ -76,7 +65,7 @@ public final class Main {
         userOptions.addAll(JavaProcess.splitOptions(System.getenv("SHOPSTREAM_JAVA_OPTS")));
         JavaProcess java = JavaProcess.of(LAUNCHER)
                 .options(JavaProcess.FLINK_JAVA17_OPTIONS)
-                .options(collectorUnlessChosen(userOptions))
+                .options(LauncherJvmDefaults.unlessChosen(userOptions))
                 .option("-D" + PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid())
                 // The launcher stops its stack in a shutdown hook, and logs while doing so: Log4j must not have
                 // stopped first.
@@ -107,14 +96,6 @@ public final class Main {
             // Stopped by a signal: the hook is what ended the child, and it has returned.
         }
         return code;
-    }
-
-    /**
-     * {@link #THROUGHPUT_COLLECTOR}, unless the user's JVM options name a collector: with two, the JVM refuses to start.
-     */
-    static List<String> collectorUnlessChosen(List<String> userOptions) {
-        boolean chosen = userOptions.stream().anyMatch(option -> COLLECTOR_OPTION.matcher(option).matches());
-        return chosen ? List.of() : List.of(THROUGHPUT_COLLECTOR);
     }
 
     private static boolean isLoadable(String className, ClassLoader loader) {
