@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The memory options of the launcher's JVM, which hosts the embedded Flink cluster of {@code local}, {@code run},
- * {@code try} and {@code bench}, each given unless the user's own JVM options already decide it (a second collector
- * makes the JVM refuse to start, and an initial heap above a maximum the user set too).
+ * {@code try} and {@code bench}, each given unless the user's own JVM options already decide it: a second collector
+ * makes the JVM refuse to start, and a heap size the user chose is theirs.
  *
  * <p>Measured with {@code bench} (README, Performance), against the JVM's defaults:
  *
@@ -15,17 +15,17 @@ import java.util.regex.Pattern;
  *   <li>The parallel collector: the heap state backend keeps every open window and session in long-lived objects
  *       that the pipelines replace all the time, which G1's write barriers and remembered sets make dear.
  *   <li>The whole heap from the start, as Flink's scripts start a TaskManager ({@code -Xms} equal to {@code -Xmx}):
- *       a heap the collector grows from a sixty-fourth of the memory keeps an old generation so small that the
- *       state's promotions fill it every few seconds, and each full collection stops the pipelines for about a
- *       second. 25% is the JVM's default maximum.
+ *       a heap the collector grows from a sixty-fourth of the memory keeps an old generation so small that what the
+ *       young collections promote fills it every few seconds, and each full collection stops the pipelines for
+ *       about a second. 25% is the JVM's default maximum.
  * </ul>
  *
  * <p>Depends on the JDK only.
  */
 final class LauncherJvmDefaults {
 
-    static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
-    static final String WHOLE_HEAP_FROM_THE_START = "-XX:InitialRAMPercentage=25";
+    private static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
+    private static final String WHOLE_HEAP_FROM_THE_START = "-XX:InitialRAMPercentage=25";
 
     private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use\\w*GC");
     private static final Pattern HEAP_SIZE =
