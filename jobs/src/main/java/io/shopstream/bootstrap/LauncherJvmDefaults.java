@@ -1,6 +1,5 @@
 package io.shopstream.bootstrap;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,24 +23,23 @@ import java.util.regex.Pattern;
  */
 final class LauncherJvmDefaults {
 
-    private static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
-    private static final String WHOLE_HEAP_FROM_THE_START = "-XX:InitialRAMPercentage=25";
+    /** An option given unless a user's option matching {@code decidedBy} has decided the same thing. */
+    private record Default(Pattern decidedBy, String option) {}
 
-    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use\\w*GC");
-    private static final Pattern HEAP_SIZE =
-            Pattern.compile("-Xm[sx].+|-XX:(Initial|Max|Min)RAMPercentage=.*|-XX:(Initial|Max|Min)HeapSize=.*");
+    private static final List<Default> DEFAULTS = List.of(
+            new Default(Pattern.compile("-XX:\\+Use\\w*GC"), "-XX:+UseParallelGC"),
+            new Default(Pattern.compile(
+                    "-Xm[sx].+|-XX:(Initial|Max|Min)RAMPercentage=.*|-XX:(Initial|Max|Min)HeapSize=.*"),
+                    "-XX:InitialRAMPercentage=25"));
 
     private LauncherJvmDefaults() {}
 
     /** The defaults that {@code userOptions} (JVM options, as the command line gives them) leave undecided. */
     static List<String> unlessChosen(List<String> userOptions) {
-        List<String> defaults = new ArrayList<>();
-        if (userOptions.stream().noneMatch(option -> COLLECTOR.matcher(option).matches())) {
-            defaults.add(THROUGHPUT_COLLECTOR);
-        }
-        if (userOptions.stream().noneMatch(option -> HEAP_SIZE.matcher(option).matches())) {
-            defaults.add(WHOLE_HEAP_FROM_THE_START);
-        }
-        return defaults;
+        return DEFAULTS.stream()
+                .filter(candidate -> userOptions.stream()
+                        .noneMatch(option -> candidate.decidedBy().matcher(option).matches()))
+                .map(Default::option)
+                .toList();
     }
 }

@@ -17,8 +17,8 @@ public class EpochMillis extends ScalarFunction {
 
     /** Takes Flink's own timestamp, as every event's filters call it: no {@code Instant} made per call. */
     public Long eval(@DataTypeHint(value = "TIMESTAMP_LTZ(3)", bridgedTo = TimestampData.class)
-            TimestampData instant) {
-        return instant == null ? null : instant.getMillisecond();
+            TimestampData timestamp) {
+        return timestamp == null ? null : timestamp.getMillisecond();
     }
 
     public Long eval(@DataTypeHint("TIMESTAMP(3)") LocalDateTime utcDateTime) {
