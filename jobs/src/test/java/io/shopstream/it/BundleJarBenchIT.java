@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,16 @@ class BundleJarBenchIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(6);
     private static final List<String> CONTENDERS = List.of("ceiling", "shipped", "shipped_one_job", "naive");
+    /**
+     * A race Flink 1.20's JobMaster logs with its stack trace: a bounded job's checkpoint is aborted (its tasks are
+     * finishing) before the source's coordinator took part in it, and the coordinator, asked to reopen its gateways
+     * for it, throws. It had closed nothing for that checkpoint; the job, its final checkpoint and its output are
+     * unaffected (a clean-clone CI run logged it in the warm-up, and exited 0 with every figure).
+     */
+    private static final Pattern COORDINATOR_ABORT_RACE = Pattern.compile(
+            "(?m)^.* - Caught exception while executing runnable in main thread\\.\n"
+                    + "java\\.lang\\.IllegalStateException: Trying to open gateway for unseen checkpoint.*\n"
+                    + "(?:\t.*\n)*");
 
     @TempDir
     Path workingDirectory;
@@ -51,7 +62,7 @@ class BundleJarBenchIT {
                 (double) json.get("shipped_one_job_events_per_s").asLong() / json.get("naive_events_per_s").asLong(),
                 within(0.006));
         assertThat(json.get("freshness_p50_ms").isNull()).as("no live phase, no freshness").isTrue();
-        assertThat(result.stderr()).as(result.toString())
+        assertThat(COORDINATOR_ABORT_RACE.matcher(result.stderr()).replaceAll("")).as(result.toString())
                 .contains("Preloading 10,000 generated events")
                 .contains("Warming up: every contender's jobs on the first 10,000 events, untimed...")
                 .contains("Running shipped: active_users_1m@v1, dead_letters@v1, product_metrics_1m@v1,"
